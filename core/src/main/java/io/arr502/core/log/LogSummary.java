@@ -1,0 +1,52 @@
+package io.arr502.core.log;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the W3C log engine found in the selected window. Produced only by the log engine;
+ * consumed by diagnosis, verdict and every front end.
+ *
+ * @param requests          every parsed request line in the window
+ * @param byStatus          "status.substatus" → count, e.g. "502.3", "504.0", "200.0" (substatus 0 when not logged)
+ * @param win32For502_3     sc-win32-status → count, over 502.3 lines only
+ * @param routes            per normalised route, most 502.3 first, then most requests
+ * @param sites             per s-sitename (or W3SVC folder name when the field is absent)
+ * @param serverIps         per s-ip
+ * @param perMinute         one bucket per UTC minute that had requests, oldest first
+ * @param malformedLines    lines that were skipped as malformed
+ * @param malformedExamples the first few, with file and line number
+ * @param firstRequest      time of the oldest request in the window (null when none)
+ * @param lastRequest       time of the newest request in the window (null when none)
+ * @param filesRead         log files touched by this run
+ * @param bytesRead         bytes read by this run (small on an incremental run)
+ */
+public record LogSummary(
+        long requests,
+        Map<String, Long> byStatus,
+        Map<Integer, Long> win32For502_3,
+        List<RouteStats> routes,
+        List<GroupStats> sites,
+        List<GroupStats> serverIps,
+        List<MinuteBucket> perMinute,
+        long malformedLines,
+        List<MalformedLine> malformedExamples,
+        Instant firstRequest,
+        Instant lastRequest,
+        int filesRead,
+        long bytesRead) {
+
+    public long count(String statusDotSub) {
+        return byStatus.getOrDefault(statusDotSub, 0L);
+    }
+
+    public long count502_3() {
+        return count("502.3");
+    }
+
+    /** 502.3 share of all requests in percent; 0 when there were no requests. */
+    public double rate502_3() {
+        return requests == 0 ? 0.0 : 100.0 * count502_3() / requests;
+    }
+}

@@ -1,0 +1,24 @@
+package io.arr502.core.log;
+
+import java.util.Map;
+
+/**
+ * One normalised route (cs-uri-stem with ids collapsed, e.g. {@code /api/orders/{id}}).
+ * Latencies are time-taken in milliseconds. "ok" latencies cover requests that did not fail
+ * (status below 500), the envelope the backend really needs; "all" covers every request.
+ *
+ * @param win32For502_3   sc-win32-status → count over this route's 502.3 lines
+ * @param p50TimeTaken502_3 median time-taken of this route's 502.3 lines (≈ the timeout when they are 12002)
+ */
+public record RouteStats(
+        String route,
+        long requests,
+        long count502_3,
+        long count502_4,
+        long count504,
+        Latency all,
+        Latency ok,
+        Map<Integer, Long> win32For502_3,
+        long p50TimeTaken502_3,
+        long maxTimeTaken502_3) {
+}
