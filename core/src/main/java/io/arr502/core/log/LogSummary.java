@@ -21,6 +21,7 @@ import java.util.Map;
  * @param lastRequest       time of the newest request in the window (null when none)
  * @param filesRead         log files touched by this run
  * @param bytesRead         bytes read by this run (small on an incremental run)
+ * @param notes             what the engine had to work around (corrupt state rebuilt, file truncated or replaced, …)
  */
 public record LogSummary(
         long requests,
@@ -35,7 +36,8 @@ public record LogSummary(
         Instant firstRequest,
         Instant lastRequest,
         int filesRead,
-        long bytesRead) {
+        long bytesRead,
+        List<String> notes) {
 
     public long count(String statusDotSub) {
         return byStatus.getOrDefault(statusDotSub, 0L);

@@ -1,0 +1,77 @@
+package io.arr502.core.log;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/** Column positions from a {@code #Fields:} directive; -1 where the field is not logged. */
+final class FieldLayout {
+    final String[] names;
+    final int count;
+    final int date;
+    final int time;
+    final int site;
+    final int serverIp;
+    final int uriStem;
+    final int status;
+    final int substatus;
+    final int win32;
+    final int timeTaken;
+
+    FieldLayout(List<String> fieldNames) {
+        this.names = fieldNames.toArray(String[]::new);
+        this.count = names.length;
+        this.date = indexOf("date");
+        this.time = indexOf("time");
+        this.site = indexOf("s-sitename");
+        this.serverIp = indexOf("s-ip");
+        this.uriStem = indexOf("cs-uri-stem");
+        this.status = indexOf("sc-status");
+        this.substatus = indexOf("sc-substatus");
+        this.win32 = indexOf("sc-win32-status");
+        this.timeTaken = indexOf("time-taken");
+    }
+
+    /** Parses the text after "#Fields:"; null when it names no fields. */
+    static FieldLayout parse(byte[] buf, int from, int to) {
+        String text = new String(buf, from, to - from, StandardCharsets.UTF_8).trim();
+        if (text.isEmpty()) {
+            return null;
+        }
+        return new FieldLayout(List.of(text.split("\\s+")));
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Lines cannot be judged without these. */
+    String missingRequired() {
+        if (status < 0) {
+            return "sc-status";
+        }
+        if (uriStem < 0) {
+            return "cs-uri-stem";
+        }
+        return null;
+    }
+
+    List<String> fieldNames() {
+        return List.of(names);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FieldLayout f && Arrays.equals(names, f.names);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(names);
+    }
+}

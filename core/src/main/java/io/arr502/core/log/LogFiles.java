@@ -1,0 +1,67 @@
+package io.arr502.core.log;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** Finds IIS log files and orders them oldest first. */
+final class LogFiles {
+
+    /** u_exYYMMDD (daily), u_exYYMMDDHH (hourly), u_exYYMM (monthly), u_exYYMMWW (weekly), u_extendN (size). */
+    private static final Pattern NAME = Pattern.compile("(?i)u_ex(\\d{4,8}|tend\\d+)\\.log");
+    private static final Pattern DIGITS = Pattern.compile("(?i)u_ex(\\d+)\\.log");
+
+    private LogFiles() {
+    }
+
+    static List<Path> expand(List<Path> inputs) throws LogEngineException {
+        List<Path> out = new ArrayList<>();
+        for (Path in : inputs) {
+            if (Files.isDirectory(in)) {
+                try (Stream<Path> s = Files.walk(in, 4)) {
+                    s.filter(Files::isRegularFile)
+                            .filter(p -> NAME.matcher(p.getFileName().toString()).matches())
+                            .forEach(out::add);
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    throw new LogEngineException("cannot list log folder " + in + ": " + oneLine(e));
+                }
+            } else if (Files.exists(in)) {
+                if (!Files.isReadable(in)) {
+                    throw new LogEngineException("log file not readable: " + in);
+                }
+                out.add(in);
+            } else {
+                throw new LogEngineException("no such log file or folder: " + in);
+            }
+        }
+        out.sort(Comparator.comparing(LogFiles::sortKey).thenComparing(Path::toString));
+        return out.stream().distinct().toList();
+    }
+
+    /** Sort by the date the name encodes, padded so daily/hourly/monthly names interleave correctly; size-based names by mtime. */
+    private static String sortKey(Path p) {
+        String name = p.getFileName().toString();
+        Matcher m = DIGITS.matcher(name);
+        if (m.matches()) {
+            String d = m.group(1);
+            // YYMM -> YYMM0000, YYMMDD -> YYMMDD00, YYMMDDHH as is (weekly YYMMWW sorts close enough to daily)
+            return (d + "00000000").substring(0, 8) + "|" + name;
+        }
+        try {
+            return "~" + String.format("%020d", Files.getLastModifiedTime(p).toMillis()) + "|" + name;
+        } catch (IOException e) {
+            return "~" + name;
+        }
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replaceAll("[\\r\\n]+", " ");
+    }
+}

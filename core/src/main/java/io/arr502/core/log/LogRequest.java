@@ -1,0 +1,51 @@
+package io.arr502.core.log;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What to analyse.
+ *
+ * @param inputs            files and/or folders (folders: u_ex*.log / u_extend*.log below them, any W3SVC site)
+ * @param window            which requests count
+ * @param now               the clock for {@link Window.Kind#LAST}
+ * @param stateFile         incremental cursor file, null for a one-off full read
+ * @param maxMalformedExamples how many malformed lines to keep as examples
+ * @param threads           worker threads for large files (1 = sequential)
+ */
+public record LogRequest(List<Path> inputs, Window window, Instant now, Path stateFile, int maxMalformedExamples,
+                         int threads) {
+
+    public LogRequest {
+        inputs = List.copyOf(inputs);
+        if (window == null) {
+            window = Window.all();
+        }
+        if (now == null) {
+            now = Instant.now();
+        }
+        if (maxMalformedExamples < 0) {
+            maxMalformedExamples = 0;
+        }
+        if (threads < 1) {
+            threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        }
+    }
+
+    public static LogRequest of(List<Path> inputs, Window window) {
+        return new LogRequest(inputs, window, null, null, 10, 0);
+    }
+
+    public LogRequest withState(Path state) {
+        return new LogRequest(inputs, window, now, state, maxMalformedExamples, threads);
+    }
+
+    public LogRequest withNow(Instant at) {
+        return new LogRequest(inputs, window, at, stateFile, maxMalformedExamples, threads);
+    }
+
+    public LogRequest withThreads(int n) {
+        return new LogRequest(inputs, window, now, stateFile, maxMalformedExamples, n);
+    }
+}
