@@ -82,15 +82,19 @@ final class SummaryBuilder {
                 .forEach(e -> w.put((int) (long) e.getKey(), e.getValue()[0]));
         AbstractHistogram f = r.failed502_3;
         return new RouteStats(name, r.requests, r.c502_3, r.c502_4, r.c504, latency(r.all), latency(r.ok), w,
-                f == null ? 0 : f.getValueAtPercentile(50), f == null ? 0 : f.getMaxValue());
+                f == null ? 0 : pct(f, 50), f == null ? 0 : f.getMaxValue());
     }
 
     static Latency latency(AbstractHistogram h) {
         if (h == null || h.getTotalCount() == 0) {
             return Latency.EMPTY;
         }
-        return new Latency(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(90),
-                h.getValueAtPercentile(99), h.getMaxValue());
+        // percentiles at the middle of their bucket (within 0.4 % at 2 digits); max at its top, never understated
+        return new Latency(h.getTotalCount(), pct(h, 50), pct(h, 90), pct(h, 99), h.getMaxValue());
+    }
+
+    static long pct(AbstractHistogram h, double p) {
+        return Math.min(h.medianEquivalentValue(h.getValueAtPercentile(p)), h.getMaxValue());
     }
 
     private static List<GroupStats> groups(Map<ByteKey, long[]> m) {

@@ -1,0 +1,67 @@
+package io.arr502.check;
+
+import io.arr502.core.verdict.JsonOutput;
+import io.arr502.core.verdict.NagiosOutput;
+import io.arr502.core.verdict.State;
+import io.arr502.core.verdict.TextOutput;
+import io.arr502.core.verdict.Verdict;
+import picocli.CommandLine.Mixin;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** What every mode does around its own evidence: deadline, verdict, rendering, exit code. */
+abstract class ModeCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    /** Gathers this mode's evidence and judges it. May throw; anything thrown becomes UNKNOWN. */
+    abstract Verdict verdict() throws Exception;
+
+    @Override
+    public Integer call() {
+        Deadline deadline = new Deadline();
+        State timeoutState;
+        try {
+            timeoutState = common.parsedTimeoutState();
+        } catch (IllegalArgumentException e) {
+            return print(deadline, Verdict.unknown("bad argument: " + e.getMessage()), "nagios");
+        }
+        deadline.start(common.timeoutSeconds, timeoutState, CheckArr502.out());
+        Verdict v;
+        long started = System.nanoTime();
+        try {
+            v = verdict();
+        } catch (IllegalArgumentException e) {
+            v = Verdict.unknown("bad argument: " + e.getMessage());
+        } catch (Exception | Error e) {
+            v = Verdict.unknown("internal error: " + CheckArr502.oneLine(e));
+        }
+        if (common.verbosity() >= 2 && v.state() != State.UNKNOWN) {
+            java.util.List<String> more = new java.util.ArrayList<>(v.longOutput());
+            more.add(String.format(Locale.ROOT, "debug: judged in %d ms", (System.nanoTime() - started) / 1_000_000));
+            v = new Verdict(v.state(), v.summary(), v.perfdata(), more, v.metrics(), v.malformedLines(), v.diagnosis(),
+                    v.remediation(), v.problems());
+        }
+        return print(deadline, v, common.format);
+    }
+
+    private static int print(Deadline deadline, Verdict v, String format) {
+        String text;
+        switch (format == null ? "nagios" : format.toLowerCase(Locale.ROOT)) {
+            case "json" -> text = JsonOutput.render(v);
+            case "text" -> text = TextOutput.render(v);
+            case "nagios" -> text = NagiosOutput.render(v);
+            default -> {
+                v = Verdict.unknown("bad argument: --format must be nagios, json or text, not '" + format + "'");
+                text = NagiosOutput.render(v);
+            }
+        }
+        if (!deadline.finish(CheckArr502.out(), text)) {
+            // the deadline already answered; it halts the JVM with its own state
+            return State.UNKNOWN.exitCode();
+        }
+        return v.state().exitCode();
+    }
+}

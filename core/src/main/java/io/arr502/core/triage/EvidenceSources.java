@@ -1,0 +1,36 @@
+package io.arr502.core.triage;
+
+import io.arr502.core.collect.CollectedEvidence;
+import io.arr502.core.config.ArrConfig;
+import io.arr502.core.evidence.EvidenceProblem;
+import io.arr502.core.freb.FrebSummary;
+import io.arr502.core.probe.ProbeResult;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The evidence sources beyond the W3C log (FREB, configuration, probes, collector folder). */
+final class EvidenceSources {
+    private EvidenceSources() {
+    }
+
+    record Extra(FrebSummary freb, ArrConfig config, List<ProbeResult> probes, CollectedEvidence collected) {
+    }
+
+    static Extra gather(TriageRequest req, List<EvidenceProblem> problems) {
+        List<ProbeResult> probes = new ArrayList<>();
+        if (req.freb() != null) {
+            problems.add(new EvidenceProblem("freb", "FREB reading is not available in this build", false));
+        }
+        if (req.config() != null) {
+            problems.add(new EvidenceProblem("config", "configuration reading is not available in this build", false));
+        }
+        if (!req.probes().isEmpty()) {
+            problems.add(new EvidenceProblem("probe", "probes are not available in this build", false));
+        }
+        if (req.evidenceDir() != null) {
+            problems.add(new EvidenceProblem("evidence", "collector folders are not available in this build", false));
+        }
+        return new Extra(null, null, List.copyOf(probes), null);
+    }
+}
