@@ -21,7 +21,7 @@ final class LogsCommand extends ModeCommand {
     Verdict verdict() {
         Window w = common.parsedWindow();
         TriageRequest req = new TriageRequest(paths, w, common.parsedNow(), StateFiles.forInputs(common, paths, w),
-                null, null, List.of(), null, null, common.verdictOptions());
+                null, null, List.of(), null, null, common.verdictOptions(), null);
         return Triage.run(req);
     }
 }

@@ -25,7 +25,7 @@ final class SourceCommands {
         @Override
         Verdict verdict() {
             return Triage.run(new TriageRequest(List.of(), common.parsedWindow(), common.parsedNow(), null, path, null,
-                    List.of(), null, null, common.verdictOptions()));
+                    List.of(), null, null, common.verdictOptions(), null));
         }
     }
 
@@ -38,7 +38,7 @@ final class SourceCommands {
         @Override
         Verdict verdict() {
             return Triage.run(new TriageRequest(List.of(), Window.all(), null, null, null, path, List.of(), null, null,
-                    common.verdictOptions()));
+                    common.verdictOptions(), null));
         }
     }
 
@@ -54,7 +54,7 @@ final class SourceCommands {
         @Override
         Verdict verdict() {
             return Triage.run(new TriageRequest(List.of(), Window.all(), null, null, null, null, targets,
-                    Window.parseDuration(probeTimeout), null, common.verdictOptions()));
+                    Window.parseDuration(probeTimeout), null, common.verdictOptions(), null));
         }
     }
 }

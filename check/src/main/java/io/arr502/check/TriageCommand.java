@@ -65,7 +65,7 @@ final class TriageCommand extends ModeCommand {
         }
         Duration pt = io.arr502.core.log.Window.parseDuration(probeTimeout);
         TriageRequest req = new TriageRequest(logPaths, w, common.parsedNow(), StateFiles.forInputs(common, logPaths, w),
-                frebPath, configPath, urls, pt, collected, common.verdictOptions());
+                frebPath, configPath, urls, pt, collected, common.verdictOptions(), null);
         return Triage.run(req);
     }
 }

@@ -11,11 +11,11 @@ final class Diagnose {
     private Diagnose() {
     }
 
-    static Diagnosis diagnose(Evidence ev) {
-        return null;
+    static Diagnosis diagnose(Evidence ev, io.arr502.core.diagnosis.DiagnosisOptions opt) {
+        return io.arr502.core.diagnosis.Diagnoser.diagnose(ev, opt);
     }
 
     static List<RemediationPlan> plan(Diagnosis d, Evidence ev) {
-        return List.of();
+        return io.arr502.core.remediation.RemediationPlanner.plan(d, ev);
     }
 }

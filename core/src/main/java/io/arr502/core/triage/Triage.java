@@ -49,7 +49,7 @@ public final class Triage {
         Diagnosis diagnosis = null;
         List<RemediationPlan> plans = List.of();
         try {
-            diagnosis = Diagnose.diagnose(ev);
+            diagnosis = Diagnose.diagnose(ev, req.diagnosis());
             plans = Diagnose.plan(diagnosis, ev);
         } catch (RuntimeException e) {
             List<EvidenceProblem> p = new ArrayList<>(ev.problems());

@@ -31,7 +31,8 @@ public record TriageRequest(
         List<String> probes,
         Duration probeTimeout,
         Path evidenceDir,
-        VerdictOptions verdict) {
+        VerdictOptions verdict,
+        io.arr502.core.diagnosis.DiagnosisOptions diagnosis) {
 
     public TriageRequest {
         logs = logs == null ? List.of() : List.copyOf(logs);
@@ -39,9 +40,10 @@ public record TriageRequest(
         window = window == null ? Window.all() : window;
         verdict = verdict == null ? VerdictOptions.defaults() : verdict;
         probeTimeout = probeTimeout == null ? Duration.ofSeconds(5) : probeTimeout;
+        diagnosis = diagnosis == null ? io.arr502.core.diagnosis.DiagnosisOptions.defaults() : diagnosis;
     }
 
     public static TriageRequest ofLogs(List<Path> logs, Window window) {
-        return new TriageRequest(logs, window, null, null, null, null, List.of(), null, null, null);
+        return new TriageRequest(logs, window, null, null, null, null, List.of(), null, null, null, null);
     }
 }

@@ -129,7 +129,7 @@ public final class VerdictBuilder {
         for (RemediationPlan p : remediation) {
             lines.add("fix for " + p.cause() + ": " + p.title());
             for (RemediationStep s : p.fix()) {
-                lines.add("  run: " + s.display());
+                lines.add((s.argv().isEmpty() ? "  check: " : "  run: ") + s.display());
             }
             for (RemediationStep s : p.rollback()) {
                 lines.add("  rollback: " + s.display());
