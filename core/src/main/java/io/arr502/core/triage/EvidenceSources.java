@@ -22,8 +22,15 @@ final class EvidenceSources {
         if (req.freb() != null) {
             problems.add(new EvidenceProblem("freb", "FREB reading is not available in this build", false));
         }
+        ArrConfig config = null;
         if (req.config() != null) {
-            problems.add(new EvidenceProblem("config", "configuration reading is not available in this build", false));
+            try {
+                config = io.arr502.core.config.ConfigReader.read(req.config());
+            } catch (io.arr502.core.config.ConfigException e) {
+                problems.add(new EvidenceProblem("config", e.getMessage(), false));
+            } catch (RuntimeException e) {
+                problems.add(new EvidenceProblem("config", "cannot read configuration: " + Triage.oneLine(e), false));
+            }
         }
         if (!req.probes().isEmpty()) {
             problems.add(new EvidenceProblem("probe", "probes are not available in this build", false));
@@ -31,6 +38,6 @@ final class EvidenceSources {
         if (req.evidenceDir() != null) {
             problems.add(new EvidenceProblem("evidence", "collector folders are not available in this build", false));
         }
-        return new Extra(null, null, List.copyOf(probes), null);
+        return new Extra(null, config, List.copyOf(probes), null);
     }
 }

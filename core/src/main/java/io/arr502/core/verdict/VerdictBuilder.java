@@ -1,5 +1,8 @@
 package io.arr502.core.verdict;
 
+import io.arr502.core.config.ArrConfig;
+import io.arr502.core.config.ConfigFinding;
+import io.arr502.core.config.WebFarm;
 import io.arr502.core.diagnosis.Cause;
 import io.arr502.core.diagnosis.Diagnosis;
 import io.arr502.core.diagnosis.Finding;
@@ -28,6 +31,8 @@ import java.util.Map;
 public final class VerdictBuilder {
     /** Win32 codes always reported in perfdata (0 when absent) so graphs keep stable series. */
     static final int[] PERF_WIN32 = {12002, 12029, 12030, 12031, 12152, 12175};
+    /** Configuration findings that by themselves make requests fail. */
+    static final java.util.Set<String> SERIOUS_CONFIG = java.util.Set.of("PROXY_DISABLED", "FARM_EMPTY", "FARM_NO_ENABLED_SERVER");
 
     private VerdictBuilder() {
     }
@@ -37,7 +42,8 @@ public final class VerdictBuilder {
         List<RemediationPlan> remediation = plans == null ? List.of() : plans;
         EvidenceProblem fatal = problems.stream().filter(EvidenceProblem::fatal).findFirst().orElse(null);
         if (fatal != null || !ev.hasAny()) {
-            String why = fatal != null ? fatal.source() + ": " + fatal.reason() : "no evidence given (use --logs, --freb, --config, --url or --evidence)";
+            EvidenceProblem first = fatal != null ? fatal : problems.isEmpty() ? null : problems.get(0);
+            String why = first != null ? first.source() + ": " + first.reason() : "no evidence given (use --logs, --freb, --config, --url or --evidence)";
             return new Verdict(State.UNKNOWN, why, List.of(), problemLines(problems), Metrics.none(), 0, diagnosis,
                     remediation, problems);
         }
@@ -101,6 +107,26 @@ public final class VerdictBuilder {
                 if (p.timings() != null) {
                     perf.add(new Perfdata("probe_" + p.target() + "_total", (double) p.timings().totalMillis(), "ms", null, null, 0.0, null));
                 }
+            }
+        }
+
+        if (ev.config() != null) {
+            ArrConfig cfg = ev.config();
+            long serious = cfg.findings().stream().filter(f -> SERIOUS_CONFIG.contains(f.code())).count();
+            if (serious > 0) {
+                state = state.worse(State.WARNING);
+            }
+            summary.add(String.format(Locale.ROOT, "config: proxy %s, timeout %s%s, %d farm(s), %d rule(s), %d finding(s)",
+                    cfg.proxy().enabled() ? "enabled" : "DISABLED", hms(cfg.proxy().timeout()), cfg.proxy().timeoutExplicit() ? "" : " (default)",
+                    cfg.farms().size(), cfg.rules().size(), cfg.findings().size()));
+            for (WebFarm f : cfg.farms()) {
+                lines.add(String.format(Locale.ROOT, "farm %s: %d server(s) (%d enabled), protocol timeout %s%s, health check %s",
+                        f.name(), f.servers().size(), f.servers().stream().filter(WebFarm.FarmServer::enabled).count(),
+                        hms(f.protocol().timeout()), f.protocol().timeoutExplicit() ? "" : " (default)",
+                        f.healthCheck().url() == null ? "none" : f.healthCheck().url()));
+            }
+            for (ConfigFinding f : cfg.findings()) {
+                lines.add("config " + f.code() + ": " + f.message());
             }
         }
 
@@ -184,6 +210,12 @@ public final class VerdictBuilder {
             routes.add(new RouteMetric(r.route(), r.requests(), r.count502_3(), r.all().p50(), r.all().p99(), r.all().max()));
         }
         return new Metrics(logs.requests(), logs.count502_3(), round2(logs.rate502_3()), logs.byStatus(), byWin32, routes);
+    }
+
+    /** IIS writes durations as hh:mm:ss; show them the same way. */
+    static String hms(java.time.Duration d) {
+        long s = d.toSeconds();
+        return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60);
     }
 
     static double round2(double d) {
