@@ -37,6 +37,8 @@ public final class Diagnoser {
         List<RouteEnvelope> envelopes = logs == null ? List.of() : envelopes(ev, logs, opt.timeoutClasses());
         if (logs != null) {
             fromLogs(ev, logs, envelopes, findings);
+        } else if (ev.freb() != null) {
+            fromFreb(ev, findings);
         }
         fromProbes(ev, findings);
         fromConfig(ev, findings);
@@ -163,6 +165,35 @@ public final class Diagnoser {
             out.add(new Finding(Cause.BACKEND_STALL, clamp(share * 0.85), String.format(Locale.ROOT,
                     "the backend stalls across %d routes (%d × 12002)", timing.size(), timeouts), lines));
         }
+    }
+
+    /** Without logs, the traces alone: each 502.3 trace's win32 code names its family. */
+    private static void fromFreb(Evidence ev, List<Finding> out) {
+        List<FrebTrace> failed = ev.freb().traces().stream().filter(t -> "502.3".equals(t.statusCode())).toList();
+        if (failed.isEmpty()) {
+            return;
+        }
+        java.util.Map<Cause, List<FrebTrace>> byCause = new java.util.EnumMap<>(Cause.class);
+        for (FrebTrace t : failed) {
+            Win32Status w = Win32Status.of(t.win32() == null ? 0 : t.win32());
+            Cause c = w.isTimeout() ? Cause.ARR_TIMEOUT_TOO_LOW : w.isConnectFailure() ? Cause.BACKEND_UNREACHABLE
+                    : w.isReset() ? Cause.CONNECTION_RESET : w.isTls() ? Cause.TLS_TRUST_FAILURE : null;
+            if (c != null) {
+                byCause.computeIfAbsent(c, k -> new ArrayList<>()).add(t);
+            }
+        }
+        byCause.forEach((cause, traces) -> {
+            List<String> lines = new ArrayList<>();
+            lines.add(String.format(Locale.ROOT, "%d of %d 502.3 traces are win32 %s", traces.size(), failed.size(),
+                    traces.stream().map(t -> String.valueOf(t.win32())).distinct().reduce((a, b) -> a + "/" + b).orElse("")));
+            traces.stream().sorted(Comparator.comparingLong(FrebTrace::timeTakenMillis).reversed()).limit(3).forEach(t ->
+                    lines.add(String.format(Locale.ROOT, "%s %s via %s: %,d ms, failed in %s%s", t.started(), t.url(),
+                            t.backendServer() == null ? "(unknown server)" : t.backendServer(), t.timeTakenMillis(),
+                            t.failedPhase() == null ? "(no open ARR phase)" : t.failedPhase(),
+                            t.errorDescription() == null ? "" : " - " + t.errorDescription())));
+            out.add(new Finding(cause, clamp(0.7 * traces.size() / failed.size()), String.format(Locale.ROOT,
+                    "%d failed-request trace(s) point to %s", traces.size(), cause), lines));
+        });
     }
 
     private static double corroborate(Evidence ev, List<String> lines, ProbeResult.Kind kind, String what) {

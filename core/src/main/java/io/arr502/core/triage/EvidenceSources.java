@@ -19,8 +19,18 @@ final class EvidenceSources {
 
     static Extra gather(TriageRequest req, List<EvidenceProblem> problems) {
         List<ProbeResult> probes = new ArrayList<>();
+        FrebSummary freb = null;
         if (req.freb() != null) {
-            problems.add(new EvidenceProblem("freb", "FREB reading is not available in this build", false));
+            try {
+                freb = io.arr502.core.freb.FrebReader.read(req.freb(), null, null);
+                for (FrebSummary.FileProblem p : freb.unreadable()) {
+                    problems.add(new EvidenceProblem("freb", java.nio.file.Path.of(p.file()).getFileName() + ": " + p.reason(), false));
+                }
+            } catch (io.arr502.core.freb.FrebException e) {
+                problems.add(new EvidenceProblem("freb", e.getMessage(), false));
+            } catch (RuntimeException e) {
+                problems.add(new EvidenceProblem("freb", "cannot read FREB traces: " + Triage.oneLine(e), false));
+            }
         }
         ArrConfig config = null;
         if (req.config() != null) {
@@ -38,6 +48,6 @@ final class EvidenceSources {
         if (req.evidenceDir() != null) {
             problems.add(new EvidenceProblem("evidence", "collector folders are not available in this build", false));
         }
-        return new Extra(null, config, List.copyOf(probes), null);
+        return new Extra(freb, config, List.copyOf(probes), null);
     }
 }
