@@ -1,6 +1,9 @@
 package io.arr502.core.log;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
@@ -13,6 +16,12 @@ final class ChunkScanner {
 
     record Result(long consumedEnd, FieldLayout layoutAtEnd, long lines, long firstDirective) {
     }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
     private final byte[] buf = new byte[BUFFER];
     private final LineParser parser = new LineParser();
@@ -28,12 +37,13 @@ final class ChunkScanner {
      */
     Result scan(FileChannel ch, long start, long end, FieldLayout layout, Accumulator acc, Accumulator prefix,
                 String file, ByteKey folderSite) throws IOException {
-        long bufPos = start;
+        bufPos = start;
         int len = 0;
-        long lines = 0;
-        long firstDirective = -1;
-        boolean skippingLong = false;
-        Accumulator target = prefix != null ? prefix : acc;
+        lines = 0;
+        firstDirective = -1;
+        skippingLong = false;
+        target = prefix != null ? prefix : acc;
+        this.layout = layout;
         boolean first = start == 0;
         while (true) {
             boolean more = true;
@@ -56,52 +66,50 @@ final class ChunkScanner {
                     lineStart = 3;
                 }
             }
-            for (int j = lineStart; j < len; j++) {
-                if (buf[j] != '\n') {
-                    continue;
-                }
-                lines++;
-                if (skippingLong) {
-                    skippingLong = false;
-                    lineStart = j + 1;
-                    continue;
-                }
-                int a = lineStart;
-                int b = j;
-                if (b > a && buf[b - 1] == '\r') {
-                    b--;
-                }
-                lineStart = j + 1;
-                if (b == a) {
-                    continue;
-                }
-                if (buf[a] == '#') {
-                    if (firstDirective < 0) {
-                        firstDirective = bufPos + a;
-                        target = acc;
+            // one pass, eight bytes at a time: the positions of spaces and newlines are all the
+            // parser needs, so each byte is looked at once (SWAR zero-byte test on x ^ ' ' and x ^ '\n')
+            // one pass, eight bytes at a time: newlines end lines, and the spaces are only counted
+            // (exact zero-byte test, so popcount is exact); the parser then finds the few fields it needs
+            int j = lineStart;
+            int spaces = 0;
+            int limit = len - 8;
+            while (j < len) {
+                if (j <= limit) {
+                    long w = (long) LONGS.get(buf, j);
+                    long sp = zeroBytes(w ^ SPACES);
+                    long nl = zeroBytes(w ^ NEWLINES);
+                    int base = j;
+                    j += 8;
+                    if (nl == 0) {
+                        spaces += Long.bitCount(sp);
+                        continue;
                     }
-                    if (startsWith(buf, a, b, "#Fields:")) {
-                        layout = FieldLayout.parse(buf, a + 8, b);
-                        if (layout == null || layout.missingRequired() != null) {
-                            acc.malformed(file, lines, layout == null ? "#Fields directive names no fields"
-                                    : "#Fields directive lacks " + layout.missingRequired());
-                            layout = null;
-                        }
+                    while (nl != 0) {
+                        long bit = nl & -nl;
+                        nl ^= bit;
+                        long below = bit - 1;
+                        spaces += Long.bitCount(sp & below);
+                        sp &= ~below;
+                        int pos = base + (Long.numberOfTrailingZeros(bit) >>> 3);
+                        line(lineStart, pos, spaces + 1, acc, prefix, file, folderSite);
+                        lineStart = pos + 1;
+                        spaces = 0;
                     }
-                    continue;
+                    spaces += Long.bitCount(sp);
+                } else {
+                    byte c = buf[j];
+                    if (c == ' ') {
+                        spaces++;
+                    } else if (c == '\n') {
+                        line(lineStart, j, spaces + 1, acc, prefix, file, folderSite);
+                        lineStart = j + 1;
+                        spaces = 0;
+                    }
+                    j++;
                 }
-                if (layout == null) {
-                    target.malformed(file, lines, "request line before any usable #Fields directive");
-                    continue;
-                }
-                if (!parser.parse(buf, a, b, layout, line)) {
-                    target.malformed(file, lines, line.error);
-                    continue;
-                }
-                count(target, folderSite);
             }
             if (!more) {
-                return new Result(bufPos + lineStart, layout, lines, firstDirective);
+                return new Result(bufPos + lineStart, this.layout, lines, firstDirective);
             }
             if (lineStart == 0 && len == buf.length) {
                 // a single line longer than the buffer: count it once as malformed and skip to its end
@@ -117,6 +125,60 @@ final class ChunkScanner {
             bufPos += lineStart;
             len -= lineStart;
         }
+    }
+
+    // per-scan state shared with line()
+    private long bufPos;
+    private long lines;
+    private long firstDirective;
+    private boolean skippingLong;
+    private Accumulator target;
+    private FieldLayout layout;
+
+    /** Exact: the high bit of each byte of x that is zero, and no other bit. */
+    private static long zeroBytes(long x) {
+        long t = (x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
+        return ~(t | x | 0x7F7F7F7F7F7F7F7FL);
+    }
+
+    /** One complete line [a, nl) with {@code fields} space-separated fields. */
+    private void line(int a, int nl, int fields, Accumulator acc, Accumulator prefix, String file, ByteKey folderSite) {
+        lines++;
+        int b = nl;
+        if (b > a && buf[b - 1] == '\r') {
+            b--;
+        }
+        if (skippingLong) {
+            skippingLong = false;
+            return;
+        }
+        if (b == a) {
+            return;
+        }
+        if (buf[a] == '#') {
+            if (firstDirective < 0) {
+                firstDirective = bufPos + a;
+                target = acc;
+            }
+            if (startsWith(buf, a, b, "#Fields:")) {
+                layout = FieldLayout.parse(buf, a + 8, b);
+                if (layout == null || layout.missingRequired() != null) {
+                    acc.malformed(file, lines, layout == null ? "#Fields directive names no fields"
+                            : "#Fields directive lacks " + layout.missingRequired());
+                    layout = null;
+                }
+            }
+            return;
+        }
+        if (layout == null) {
+            target.malformed(file, lines, "request line before any usable #Fields directive");
+            return;
+        }
+        if (!parser.parseCounted(buf, a, b, fields, layout, line)) {
+            target.malformed(file, lines, line.error);
+            return;
+        }
+        count(target, folderSite);
     }
 
     private void count(Accumulator acc, ByteKey folderSite) {

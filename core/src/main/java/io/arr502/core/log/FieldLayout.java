@@ -30,7 +30,28 @@ final class FieldLayout {
         this.substatus = indexOf("sc-substatus");
         this.win32 = indexOf("sc-win32-status");
         this.timeTaken = indexOf("time-taken");
+        // the scanner locates only the fields it uses: the ones before the widest gap from the front,
+        // the rest from the back (so the long User-Agent and Referer in between are never split)
+        int[] used = java.util.stream.IntStream.of(date, time, site, serverIp, uriStem, status, substatus, win32, timeTaken)
+                .filter(i -> i >= 0).sorted().distinct().toArray();
+        int bestGap = -1;
+        int split = used.length; // all from the front
+        for (int k = 0; k <= used.length; k++) {
+            int prev = k == 0 ? -1 : used[k - 1];
+            int next = k == used.length ? count : used[k];
+            if (next - prev > bestGap) {
+                bestGap = next - prev;
+                split = k;
+            }
+        }
+        this.frontLast = split == 0 ? -1 : used[split - 1];
+        this.backFirst = split == used.length ? count : used[split];
     }
+
+    /** Highest field index located from the front of a line; -1 when none. */
+    final int frontLast;
+    /** Lowest field index located from the back of a line; count when none. */
+    final int backFirst;
 
     /** Parses the text after "#Fields:"; null when it names no fields. */
     static FieldLayout parse(byte[] buf, int from, int to) {

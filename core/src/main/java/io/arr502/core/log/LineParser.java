@@ -6,19 +6,18 @@ package io.arr502.core.log;
  */
 final class LineParser {
 
-    private final int[] starts = new int[64];
-    private final int[] ends = new int[64];
+    private final int[] starts = new int[MAX_FIELDS];
+    private final int[] ends = new int[MAX_FIELDS];
     private long cachedDayKey = -1;
     private long cachedEpochDay;
 
-    /** @return true when the line was parsed; false with {@code out.error} set otherwise. */
+    /** Splits b[from, to) on spaces, then decodes it (tests and the fuzz target use this entry). */
     boolean parse(byte[] b, int from, int to, FieldLayout layout, ParsedLine out) {
-        out.error = null;
         int n = 0;
         int s = from;
         for (int i = from; i < to; i++) {
             if (b[i] == ' ') {
-                if (n < 64) {
+                if (n < MAX_FIELDS) {
                     starts[n] = s;
                     ends[n] = i;
                 }
@@ -26,16 +25,60 @@ final class LineParser {
                 s = i + 1;
             }
         }
-        if (n < 64) {
+        if (n < MAX_FIELDS) {
             starts[n] = s;
             ends[n] = to;
         }
-        n++;
+        return parseFields(b, starts, ends, n + 1, layout, out);
+    }
+
+    static final int MAX_FIELDS = 64;
+
+    /**
+     * Decodes a line whose field count the scanner already knows, finding only the fields the layout
+     * uses: forwards up to {@link FieldLayout#frontLast}, backwards down to {@link FieldLayout#backFirst}.
+     */
+    boolean parseCounted(byte[] b, int from, int to, int n, FieldLayout layout, ParsedLine out) {
+        if (n != layout.count) {
+            out.error = "expected " + layout.count + " fields, found " + n;
+            return false;
+        }
+        int f = 0;
+        int s = from;
+        int last = layout.frontLast;
+        for (int i = from; f <= last; i++) {
+            if (i == to || b[i] == ' ') {
+                starts[f] = s;
+                ends[f] = i;
+                f++;
+                s = i + 1;
+            }
+        }
+        f = n - 1;
+        int e = to;
+        int first = layout.backFirst;
+        for (int i = to - 1; f >= first; i--) {
+            if (i < from || b[i] == ' ') {
+                starts[f] = i + 1;
+                ends[f] = e;
+                f--;
+                e = i;
+            }
+        }
+        return parseFields(b, starts, ends, n, layout, out);
+    }
+
+    /**
+     * Decodes a line already split into fields by the scanner.
+     * @return true when the line was parsed; false with {@code out.error} set otherwise.
+     */
+    boolean parseFields(byte[] b, int[] starts, int[] ends, int n, FieldLayout layout, ParsedLine out) {
+        out.error = null;
         if (n != layout.count) {
             return fail(out, "expected " + layout.count + " fields, found " + n);
         }
-        if (n > 64) {
-            return fail(out, "more than 64 fields");
+        if (n > MAX_FIELDS) {
+            return fail(out, "more than " + MAX_FIELDS + " fields");
         }
         int st = layout.status;
         out.status = (int) number(b, starts[st], ends[st], 999);
