@@ -59,6 +59,17 @@ final class CommonOptions {
             description = "Output: Nagios plugin output, one JSON object, or a report (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Baseline counts (JSON: requests, count502_3) to test the current window against for a regression.")
+    Path baseline;
+
+    @Option(names = "--save-baseline", paramLabel = "FILE", description = "Store this run's request and 502.3 counts as a baseline file.")
+    Path saveBaseline;
+
+    @Option(names = "--timeout-classes", paramLabel = "LIST", defaultValue = "interactive=30s,report=120s,batch=300s",
+            description = "SLO timeout classes for recommendations (default: ${DEFAULT-VALUE}).")
+    String timeoutClasses;
+
     @Option(names = {"-v", "--verbose"}, description = "More detail (repeat up to 3 times).")
     boolean[] verbose = new boolean[0];
 
@@ -97,6 +108,12 @@ final class CommonOptions {
         Window w = parsedWindow();
         String label = w.kind() == Window.Kind.ALL ? "all" : window + (w.anchorLatest() ? " before the newest request" : "");
         return new VerdictOptions(Range.parse(warning), Range.parse(critical), kind, minRequests, label, false);
+    }
+
+    io.arr502.core.diagnosis.DiagnosisOptions diagnosisOptions() throws java.io.IOException {
+        io.arr502.core.diagnosis.DiagnosisOptions d = new io.arr502.core.diagnosis.DiagnosisOptions(
+                io.arr502.core.diagnosis.TimeoutClasses.parse(timeoutClasses), io.arr502.core.diagnosis.RegressionSettings.defaults(), null);
+        return baseline == null ? d : d.withBaseline(io.arr502.core.diagnosis.BaselineStore.read(baseline));
     }
 
     int verbosity() {

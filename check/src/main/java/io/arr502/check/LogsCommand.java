@@ -18,10 +18,10 @@ final class LogsCommand extends ModeCommand {
     List<Path> paths;
 
     @Override
-    Verdict verdict() {
+    Verdict verdict() throws Exception {
         Window w = common.parsedWindow();
         TriageRequest req = new TriageRequest(paths, w, common.parsedNow(), StateFiles.forInputs(common, paths, w),
-                null, null, List.of(), null, null, common.verdictOptions(), null);
+                null, null, List.of(), null, null, common.verdictOptions(), common.diagnosisOptions());
         return Triage.run(req);
     }
 }

@@ -19,6 +19,11 @@ abstract class ModeCommand implements Callable<Integer> {
     /** Gathers this mode's evidence and judges it. May throw; anything thrown becomes UNKNOWN. */
     abstract Verdict verdict() throws Exception;
 
+    /** The internal deadline; modes that wait by design (verify, remediate --apply) stretch it. */
+    int deadlineSeconds() {
+        return common.timeoutSeconds;
+    }
+
     @Override
     public Integer call() {
         Deadline deadline = new Deadline();
@@ -28,7 +33,7 @@ abstract class ModeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return print(deadline, Verdict.unknown("bad argument: " + e.getMessage()), "nagios");
         }
-        deadline.start(common.timeoutSeconds, timeoutState, CheckArr502.out());
+        deadline.start(deadlineSeconds(), timeoutState, CheckArr502.out());
         Verdict v;
         long started = System.nanoTime();
         try {
@@ -37,6 +42,14 @@ abstract class ModeCommand implements Callable<Integer> {
             v = Verdict.unknown("bad argument: " + e.getMessage());
         } catch (Exception | Error e) {
             v = Verdict.unknown("internal error: " + CheckArr502.oneLine(e));
+        }
+        if (common.saveBaseline != null && v.state() != State.UNKNOWN && v.metrics().requests() > 0) {
+            try {
+                io.arr502.core.diagnosis.BaselineStore.write(common.saveBaseline, new io.arr502.core.diagnosis.Baseline(
+                        v.metrics().requests(), v.metrics().count502_3(), "baseline saved " + java.time.Instant.now()));
+            } catch (java.io.IOException | RuntimeException e) {
+                v = Verdict.unknown("cannot save baseline: " + CheckArr502.oneLine(e));
+            }
         }
         if (common.verbosity() >= 2 && v.state() != State.UNKNOWN) {
             java.util.List<String> more = new java.util.ArrayList<>(v.longOutput());

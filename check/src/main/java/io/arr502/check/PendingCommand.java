@@ -26,20 +26,4 @@ abstract class PendingCommand extends ModeCommand {
             return "collect";
         }
     }
-
-    @Command(name = "verify", description = "Post-change acceptance: 502.3 rate back to baseline, latency inside the envelope, probes green.",
-            mixinStandardHelpOptions = true, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
-    static final class Verify extends PendingCommand {
-        String what() {
-            return "verify";
-        }
-    }
-
-    @Command(name = "remediate", description = "Print (or --apply) the fix for the diagnosed cause, with rollback.",
-            mixinStandardHelpOptions = true, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
-    static final class Remediate extends PendingCommand {
-        String what() {
-            return "remediate";
-        }
-    }
 }

@@ -23,9 +23,9 @@ final class SourceCommands {
         Path path;
 
         @Override
-        Verdict verdict() {
+        Verdict verdict() throws Exception {
             return Triage.run(new TriageRequest(List.of(), common.parsedWindow(), common.parsedNow(), null, path, null,
-                    List.of(), null, null, common.verdictOptions(), null));
+                    List.of(), null, null, common.verdictOptions(), common.diagnosisOptions()));
         }
     }
 
@@ -36,9 +36,9 @@ final class SourceCommands {
         Path path;
 
         @Override
-        Verdict verdict() {
+        Verdict verdict() throws Exception {
             return Triage.run(new TriageRequest(List.of(), Window.all(), null, null, null, path, List.of(), null, null,
-                    common.verdictOptions(), null));
+                    common.verdictOptions(), common.diagnosisOptions()));
         }
     }
 
@@ -52,9 +52,9 @@ final class SourceCommands {
         String probeTimeout;
 
         @Override
-        Verdict verdict() {
+        Verdict verdict() throws Exception {
             return Triage.run(new TriageRequest(List.of(), Window.all(), null, null, null, null, targets,
-                    Window.parseDuration(probeTimeout), null, common.verdictOptions(), null));
+                    Window.parseDuration(probeTimeout), null, common.verdictOptions(), common.diagnosisOptions()));
         }
     }
 }

@@ -37,7 +37,7 @@ final class TriageCommand extends ModeCommand {
     Path evidence;
 
     @Override
-    Verdict verdict() {
+    Verdict verdict() throws Exception {
         Window w = common.parsedWindow();
         List<Path> logPaths = new ArrayList<>(logs);
         Path frebPath = freb;
@@ -65,7 +65,7 @@ final class TriageCommand extends ModeCommand {
         }
         Duration pt = io.arr502.core.log.Window.parseDuration(probeTimeout);
         TriageRequest req = new TriageRequest(logPaths, w, common.parsedNow(), StateFiles.forInputs(common, logPaths, w),
-                frebPath, configPath, urls, pt, collected, common.verdictOptions(), null);
+                frebPath, configPath, urls, pt, collected, common.verdictOptions(), common.diagnosisOptions());
         return Triage.run(req);
     }
 }

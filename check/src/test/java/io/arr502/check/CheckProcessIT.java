@@ -161,6 +161,81 @@ class CheckProcessIT {
         assertThat(second.first()).contains("30 of 130 requests");
     }
 
+    private Path standInAppcmd() throws IOException {
+        Path exe = tmp.resolve("appcmd");
+        Files.writeString(exe, "#!/bin/sh\nprintf '%s\\n' \"$*\" >> " + tmp.resolve("calls.log") + "\necho APPLIED\n");
+        exe.toFile().setExecutable(true);
+        return exe;
+    }
+
+    private Path recentLog(int ok, int failed) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("recent/W3SVC1"));
+        Path f = dir.resolve("u_ex261125.log");
+        java.time.format.DateTimeFormatter fmt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+        String now = fmt.format(java.time.Instant.now());
+        StringBuilder b = new StringBuilder("#Fields: date time cs-uri-stem sc-status sc-substatus sc-win32-status time-taken\n");
+        for (int i = 0; i < ok; i++) {
+            b.append(now).append(" /api/reports/1 200 0 0 900\n");
+        }
+        for (int i = 0; i < failed; i++) {
+            b.append(now).append(" /api/reports/2 502 3 12002 29990\n");
+        }
+        Files.writeString(f, b);
+        return f;
+    }
+
+    @Test
+    void remediatePrintsThePlanAndAppliesItWithAutomaticRollback() throws Exception {
+        Path logs = SAMPLE.resolve("logs");
+        Path config = SAMPLE.resolve("config");
+        Run plan = run("remediate", "--logs", logs.toString(), "--config", config.toString(), "--window", "all");
+        assertThat(plan.exit()).isEqualTo(1);
+        assertThat(plan.out()).contains("fix for ARR_TIMEOUT_TOO_LOW: dedicated farm appFarm-report (00:02:00) for /api/reports/{id}");
+
+        // the sample is old, so the recovery window after the change is quiet: applied, verified, kept
+        Path appcmd = standInAppcmd();
+        Run applied = run("remediate", "--logs", logs.toString(), "--config", config.toString(), "--window", "all", "--apply",
+                "--appcmd", appcmd.toString(), "--recovery", "1s", "--deadline", "5s", "--interval", "1s");
+        assertThat(applied.first()).startsWith("ARR502 OK - applied and verified: dedicated farm appFarm-report");
+        assertThat(applied.exit()).isZero();
+        List<String> calls = Files.readAllLines(tmp.resolve("calls.log"));
+        assertThat(calls).hasSize(7).first().isEqualTo("set config -section:webFarms /+[name='appFarm-report'] /commit:apphost");
+
+        // fresh 502.3s keep coming: verification fails and the rollback runs
+        Path recent = recentLog(50, 50);
+        Files.delete(tmp.resolve("calls.log"));
+        Run rolled = run("remediate", "--logs", recent.toString(), "--window", "all", "--apply", "--appcmd", appcmd.toString(),
+                "--recovery", "1m", "--deadline", "3s", "--interval", "1s");
+        assertThat(rolled.exit()).isEqualTo(2);
+        assertThat(rolled.first()).startsWith("ARR502 CRITICAL - rolled back (verification failed)");
+        assertThat(Files.readAllLines(tmp.resolve("calls.log"))).last().asString().contains("/-[name='farm-report']");
+    }
+
+    @Test
+    void verifyPassesOnAQuietRecoveryWindowAndFailsOnFreshErrors() throws Exception {
+        Run ok = run("verify", "--logs", recentLog(100, 0).toString(), "--recovery", "1s", "--deadline", "5s", "--interval", "1s");
+        assertThat(ok.exit()).isZero();
+        assertThat(ok.first()).startsWith("ARR502 OK - verified: every poll passed for 1s");
+        Run bad = run("verify", "--logs", recentLog(100, 100).toString(), "--recovery", "1m", "--deadline", "2s", "--interval", "1s");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.first()).contains("verification failed: 502.3 rate");
+    }
+
+    @Test
+    void baselineFilesDriveTheRegressionTest() throws Exception {
+        Path base = tmp.resolve("baseline.json");
+        Path quiet = log(lines(2000, "/a", "200 0 0 15") + lines(1, "/b", "502 3 12002 29990"));
+        assertThat(run("logs", quiet.toString(), "--window", "all", "--save-baseline", base.toString()).exit()).isZero();
+        assertThat(Files.readString(base)).contains("\"requests\" : 2001", "\"count502_3\" : 1");
+        Path noisy = Files.createDirectories(tmp.resolve("later/W3SVC1")).resolve("u_ex261124.log");
+        Files.writeString(noisy, "#Fields: date time cs-uri-stem sc-status sc-substatus sc-win32-status time-taken\n"
+                + lines(990, "/a", "200 0 0 15") + lines(10, "/b", "502 3 12002 29990"));
+        Run r = run("logs", noisy.toString(), "--window", "all", "--baseline", base.toString(), "-w", "5", "-c", "10");
+        assertThat(r.exit()).as(r.out()).isEqualTo(1);
+        assertThat(r.first()).contains("502.3 regression against the baseline");
+        assertThat(r.out()).contains("baseline: regression: 502.3 10 of 1000");
+    }
+
     @Test
     void helpAndVersionExit3LikeTheCPlugins() throws Exception {
         Run help = run("--help");

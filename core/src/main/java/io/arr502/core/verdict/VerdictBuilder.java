@@ -110,13 +110,14 @@ public final class VerdictBuilder {
             }
         }
 
+        String configSummary = null;
         if (ev.config() != null) {
             ArrConfig cfg = ev.config();
             long serious = cfg.findings().stream().filter(f -> SERIOUS_CONFIG.contains(f.code())).count();
             if (serious > 0) {
                 state = state.worse(State.WARNING);
             }
-            summary.add(String.format(Locale.ROOT, "config: proxy %s, timeout %s%s, %d farm(s), %d rule(s), %d finding(s)",
+            configSummary = (String.format(Locale.ROOT, "config: proxy %s, timeout %s%s, %d farm(s), %d rule(s), %d finding(s)",
                     cfg.proxy().enabled() ? "enabled" : "DISABLED", hms(cfg.proxy().timeout()), cfg.proxy().timeoutExplicit() ? "" : " (default)",
                     cfg.farms().size(), cfg.rules().size(), cfg.findings().size()));
             for (WebFarm f : cfg.farms()) {
@@ -151,6 +152,9 @@ public final class VerdictBuilder {
                     lines.add("  - " + e);
                 }
             }
+        }
+        if (configSummary != null) {
+            summary.add(configSummary); // after the cause: the first words of the line matter most
         }
         for (RemediationPlan p : remediation) {
             lines.add("fix for " + p.cause() + ": " + p.title());
