@@ -237,6 +237,35 @@ class CheckProcessIT {
     }
 
     @Test
+    void probesAreCriticalWhenTheBackendIsDown() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/health", ex -> {
+            byte[] b = "Healthy".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        server.start();
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        try {
+            String up = "http://127.0.0.1:" + server.getAddress().getPort() + "/health;body=Healthy";
+            Run ok = run("probe", up, "tcp://127.0.0.1:" + server.getAddress().getPort());
+            assertThat(ok.exit()).as(ok.out()).isZero();
+            assertThat(ok.first()).startsWith("ARR502 OK - probes ok (2)");
+            Run down = run("probe", up, "tcp://127.0.0.1:" + closed);
+            assertThat(down.exit()).isEqualTo(2);
+            assertThat(down.first()).startsWith("ARR502 CRITICAL - 1 of 2 probes failed");
+            assertThat(down.out()).contains("connection refused by 127.0.0.1:" + closed);
+            assertThat(run("probe", "ftp://nowhere").exit()).isEqualTo(3);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void helpAndVersionExit3LikeTheCPlugins() throws Exception {
         Run help = run("--help");
         assertThat(help.exit()).isEqualTo(3);

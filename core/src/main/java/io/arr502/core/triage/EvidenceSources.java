@@ -42,8 +42,12 @@ final class EvidenceSources {
                 problems.add(new EvidenceProblem("config", "cannot read configuration: " + Triage.oneLine(e), false));
             }
         }
-        if (!req.probes().isEmpty()) {
-            problems.add(new EvidenceProblem("probe", "probes are not available in this build", false));
+        for (String target : req.probes()) {
+            try {
+                probes.add(io.arr502.core.probe.ProbeTarget.run(target, req.probeTimeout(), io.arr502.core.probe.TrustOptions.jdkDefault()));
+            } catch (IllegalArgumentException e) {
+                problems.add(new EvidenceProblem("probe", e.getMessage(), true));
+            }
         }
         if (req.evidenceDir() != null) {
             problems.add(new EvidenceProblem("evidence", "collector folders are not available in this build", false));
