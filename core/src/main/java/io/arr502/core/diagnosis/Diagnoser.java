@@ -255,6 +255,24 @@ public final class Diagnoser {
             out.add(new Finding(Cause.BACKEND_STALL, 0.4, String.format(Locale.ROOT, "requests are queueing (%.0f queued)", queued),
                     List.of(String.format(Locale.ROOT, "ASP.NET queue up to %.0f, Web Service current connections up to %.0f", queued, conns))));
         }
+        // ARR's own Application-log entries carry the WinHTTP HRESULT, e.g. "(0x80072ee2)"
+        java.util.Map<Cause, List<String>> fromEvents = new java.util.EnumMap<>(Cause.class);
+        java.util.regex.Pattern hr = java.util.regex.Pattern.compile("0x8007([0-9a-fA-F]{4})");
+        for (CollectedEvidence.EventLogEntry e : c.applicationEvents()) {
+            java.util.regex.Matcher m = hr.matcher(e.message() == null ? "" : e.message());
+            if (!m.find()) {
+                continue;
+            }
+            Win32Status w = Win32Status.of(Integer.parseInt(m.group(1), 16));
+            Cause cause = w.isTimeout() ? Cause.ARR_TIMEOUT_TOO_LOW : w.isConnectFailure() ? Cause.BACKEND_UNREACHABLE
+                    : w.isReset() ? Cause.CONNECTION_RESET : w.isTls() ? Cause.TLS_TRUST_FAILURE : null;
+            if (cause != null) {
+                fromEvents.computeIfAbsent(cause, k -> new ArrayList<>()).add(e.time() + " " + e.provider() + " " + e.id() + ": " + oneLine(e.message()));
+            }
+        }
+        fromEvents.forEach((cause, lines) -> out.add(new Finding(cause, logs == null ? 0.4 : 0.2,
+                lines.size() + " Application log entr" + (lines.size() == 1 ? "y" : "ies") + " from ARR point to " + cause,
+                lines.stream().limit(3).toList())));
         long was = c.wasEvents().size();
         if (was > 0) {
             out.add(new Finding(Cause.BACKEND_UNREACHABLE, 0.3, was + " WAS event(s): an application pool failed",

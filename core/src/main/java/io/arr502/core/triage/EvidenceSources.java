@@ -49,9 +49,24 @@ final class EvidenceSources {
                 problems.add(new EvidenceProblem("probe", e.getMessage(), true));
             }
         }
+        CollectedEvidence collected = null;
         if (req.evidenceDir() != null) {
-            problems.add(new EvidenceProblem("evidence", "collector folders are not available in this build", false));
+            if (!java.nio.file.Files.isDirectory(req.evidenceDir())) {
+                problems.add(new EvidenceProblem("evidence", "not a folder: " + req.evidenceDir(), true));
+            } else {
+                collected = io.arr502.core.collect.EvidenceFolder.read(req.evidenceDir());
+                for (CollectedEvidence.CollectorProblem p : collected.problems()) {
+                    problems.add(new EvidenceProblem("collector " + p.collector(), p.reason(), false));
+                }
+                if (config == null && !collected.configXml().isEmpty()) {
+                    try {
+                        config = io.arr502.core.config.ConfigReader.fromSections(collected.configXml());
+                    } catch (io.arr502.core.config.ConfigException e) {
+                        problems.add(new EvidenceProblem("collector config", e.getMessage(), false));
+                    }
+                }
+            }
         }
-        return new Extra(freb, config, List.copyOf(probes), null);
+        return new Extra(freb, config, List.copyOf(probes), collected);
     }
 }
