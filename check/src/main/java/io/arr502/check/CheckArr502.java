@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
         exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3,
         description = "Triage and verify IIS ARR HTTP 502.3 failures (Nagios/Icinga plugin).",
         subcommands = {LogsCommand.class, TriageCommand.class, SourceCommands.Freb.class, SourceCommands.Config.class,
-                SourceCommands.Probe.class, PendingCommand.Collect.class, VerifyCommand.class, RemediateCommand.class})
+                SourceCommands.Probe.class, CollectCommand.class, VerifyCommand.class, RemediateCommand.class})
 public final class CheckArr502 implements Runnable {
     private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
 

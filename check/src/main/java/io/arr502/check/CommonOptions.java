@@ -49,7 +49,7 @@ final class CommonOptions {
     String now;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Folder for incremental state (default: $ARR502_STATE_DIR, %%ProgramData%%\\arr502 on Windows, /var/tmp/arr502 elsewhere).")
+            description = "Folder for incremental state (default: $ARR502_STATE_DIR, %%ProgramData%%\\arr502 on Windows, /var/tmp/arr502-USER elsewhere).")
     Path stateDir;
 
     @Option(names = "--no-state", description = "Read the logs in full; keep no incremental state.")

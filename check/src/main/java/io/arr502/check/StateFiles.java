@@ -27,9 +27,10 @@ final class StateFiles {
         }
         if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
             String pd = System.getenv("ProgramData");
-            return Path.of(pd == null ? "C:\\ProgramData" : pd, "arr502");
+            return Path.of(pd == null ? "C:\\ProgramData" : pd, "arr502", System.getProperty("user.name", "service"));
         }
-        return Path.of("/var/tmp/arr502");
+        // per user: a folder root created first would not be writable by the nagios user
+        return Path.of("/var/tmp/arr502-" + System.getProperty("user.name", "nagios"));
     }
 
     /** The state file for these inputs; null when the window needs none (all, or anchored to old logs). */

@@ -62,7 +62,7 @@ class CheckProcessIT {
         Run r = run("triage", "--evidence", SAMPLE.toString(), "--window", "all");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.first()).matches(FIRST_LINE)
-                .startsWith("ARR502 WARNING - 502.3 rate 4.75% (385 of 8098 requests, window all); cause ARR_TIMEOUT_TOO_LOW")
+                .startsWith("ARR502 WARNING - 502.3 rate 4.75% (385 of 8098 requests, window all) - cause ARR_TIMEOUT_TOO_LOW")
                 .contains("'rate_502_3'=4.75%;1;5;0;100", "'count_502_3'=385;;;0", "'win32_12002'=359;;;0");
         assertThat(r.out()).contains("diagnosis ARR_TIMEOUT_TOO_LOW", "rollback: appcmd set config");
         assertThat(r.out().chars().filter(c -> c == '|').count()).as("one pipe, on the first line").isEqualTo(1);

@@ -24,12 +24,17 @@ final class LogFiles {
         List<Path> out = new ArrayList<>();
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
+                int before = out.size();
                 try (Stream<Path> s = Files.walk(in, 4)) {
-                    s.filter(Files::isRegularFile)
+                    s.filter(p -> !Files.isDirectory(p))
                             .filter(p -> NAME.matcher(p.getFileName().toString()).matches())
                             .forEach(out::add);
                 } catch (IOException | java.io.UncheckedIOException e) {
                     throw new LogEngineException("cannot list log folder " + in + ": " + oneLine(e));
+                }
+                if (out.size() == before) {
+                    // an empty folder is a wrong path far more often than a silent site
+                    throw new LogEngineException("no IIS log files (u_ex*.log) under " + in);
                 }
             } else if (Files.exists(in)) {
                 if (!Files.isReadable(in)) {

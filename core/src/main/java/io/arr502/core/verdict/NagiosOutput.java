@@ -34,6 +34,8 @@ public final class NagiosOutput {
             char c = s.charAt(i);
             if (c == '|') {
                 b.append('/');
+            } else if (c == ';') {
+                b.append(','); // Nagios rewrites ';' in plugin output anyway; say it the same way everywhere
             } else if (c == '\n' || c == '\r' || c == '\t') {
                 b.append(' ');
             } else if (c < 0x20 || c == 0x7f) {

@@ -166,7 +166,7 @@ public final class VerdictBuilder {
             }
         }
         lines.addAll(problemLines(problems));
-        return new Verdict(state, String.join("; ", summary), List.copyOf(perf), List.copyOf(lines), metrics, malformed,
+        return new Verdict(state, String.join(" - ", summary), List.copyOf(perf), List.copyOf(lines), metrics, malformed,
                 diagnosis, remediation, problems);
     }
 
@@ -183,7 +183,7 @@ public final class VerdictBuilder {
         if (!logs.win32For502_3().isEmpty()) {
             StringBuilder b = new StringBuilder("502.3 by win32:");
             logs.win32For502_3().forEach((code, n) -> b.append(' ').append(code).append(' ')
-                    .append(Win32Status.of(code).name()).append(" x").append(n).append(';'));
+                    .append(Win32Status.of(code).name()).append(" x").append(n).append(','));
             out.add(b.substring(0, b.length() - 1));
         }
         int shown = 0;
