@@ -11,7 +11,7 @@ if "%JAR%"=="" (
 )
 set "JAVA=java"
 if not "%JAVA_HOME%"=="" set "JAVA=%JAVA_HOME%\bin\java"
-"%JAVA%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %ARR502_JAVA_OPTS% -jar "%JAR%" %*
+"%JAVA%" -Xlog:disable -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %ARR502_JAVA_OPTS% -jar "%JAR%" %*
 if errorlevel 9009 (
   echo ARR502 UNKNOWN - no java found ^(set JAVA_HOME^)
   exit /b 3

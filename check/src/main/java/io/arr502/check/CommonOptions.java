@@ -70,6 +70,30 @@ final class CommonOptions {
             description = "SLO timeout classes for recommendations (default: ${DEFAULT-VALUE}).")
     String timeoutClasses;
 
+    @Option(names = "--submit", paramLabel = "icinga2", description = "Passive mode: also post the result to this system (icinga2).")
+    String submit;
+
+    @Option(names = "--api-url", paramLabel = "URL", description = "Icinga 2 API, e.g. https://icinga.example:5665.")
+    String apiUrl;
+
+    @Option(names = "--api-user", paramLabel = "USER", description = "Icinga 2 ApiUser with permission actions/process-check-result.")
+    String apiUser;
+
+    @Option(names = "--api-password-file", paramLabel = "FILE", description = "File holding the API user's password (never on the command line).")
+    Path apiPasswordFile;
+
+    @Option(names = "--api-ca", paramLabel = "PEM", description = "CA certificate of the Icinga API (default: the JDK's trust store).")
+    Path apiCa;
+
+    @Option(names = "--api-cert-name", paramLabel = "NAME", description = "Name in the API certificate when it differs from the URL host (Icinga's NodeName).")
+    String apiCertName;
+
+    @Option(names = "--api-host", paramLabel = "HOST", description = "Icinga host object (default: this machine's name).")
+    String apiHost;
+
+    @Option(names = "--api-service", paramLabel = "SERVICE", defaultValue = "arr502", description = "Icinga service object (default: ${DEFAULT-VALUE}).")
+    String apiService;
+
     @Option(names = {"-v", "--verbose"}, description = "More detail (repeat up to 3 times).")
     boolean[] verbose = new boolean[0];
 

@@ -51,6 +51,9 @@ abstract class ModeCommand implements Callable<Integer> {
                 v = Verdict.unknown("cannot save baseline: " + CheckArr502.oneLine(e));
             }
         }
+        if (common.submit != null) {
+            v = submit(v);
+        }
         if (common.verbosity() >= 2 && v.state() != State.UNKNOWN) {
             java.util.List<String> more = new java.util.ArrayList<>(v.longOutput());
             more.add(String.format(Locale.ROOT, "debug: judged in %d ms", (System.nanoTime() - started) / 1_000_000));
@@ -58,6 +61,31 @@ abstract class ModeCommand implements Callable<Integer> {
                     v.remediation(), v.problems());
         }
         return print(deadline, v, common.format);
+    }
+
+    /** Posts the verdict; a failed submission turns the result UNKNOWN, since the monitoring system did not get it. */
+    private Verdict submit(Verdict v) {
+        try {
+            if (!"icinga2".equalsIgnoreCase(common.submit)) {
+                throw new IllegalArgumentException("--submit supports icinga2, not '" + common.submit + "'");
+            }
+            if (common.apiUrl == null || common.apiUser == null || common.apiPasswordFile == null) {
+                throw new IllegalArgumentException("--submit icinga2 needs --api-url, --api-user and --api-password-file");
+            }
+            char[] password = java.nio.file.Files.readString(common.apiPasswordFile).strip().toCharArray();
+            String host = common.apiHost != null ? common.apiHost : java.net.InetAddress.getLocalHost().getHostName();
+            String done = io.arr502.core.submit.IcingaSubmitter.submit(v, new io.arr502.core.submit.IcingaSubmitter.Target(common.apiUrl,
+                    common.apiUser, password, common.apiCa, common.apiCertName, host, common.apiService, "check_arr502 on " + host,
+                    java.time.Duration.ofSeconds(5)));
+            java.util.List<String> lines = new java.util.ArrayList<>(v.longOutput());
+            lines.add(done);
+            return new Verdict(v.state(), v.summary(), v.perfdata(), lines, v.metrics(), v.malformedLines(), v.diagnosis(),
+                    v.remediation(), v.problems());
+        } catch (IllegalArgumentException e) {
+            return Verdict.unknown("bad argument: " + e.getMessage());
+        } catch (java.io.IOException | RuntimeException e) {
+            return Verdict.unknown("result not submitted: " + CheckArr502.oneLine(e));
+        }
     }
 
     private static int print(Deadline deadline, Verdict v, String format) {

@@ -93,6 +93,10 @@ class CheckProcessIT {
     void everyFailureIsUnknownWithOneLineAndExit3() throws Exception {
         for (String[] args : List.of(
                 new String[]{"logs", tmp.resolve("missing").toString()},
+                new String[]{"logs", tmp.toString()}, // a folder with no u_ex*.log: a wrong path, not a quiet site
+                new String[]{"logs", SAMPLE.resolve("logs").toString(), "--submit", "icinga2"},
+                new String[]{"logs", SAMPLE.resolve("logs").toString(), "--submit", "icinga2", "--api-url", "https://127.0.0.1:1",
+                        "--api-user", "u", "--api-password-file", SAMPLE.resolve("config/applicationHost.config").toString(), "--window", "all"},
                 new String[]{"logs", SAMPLE.toString(), "-w", "abc"},
                 new String[]{"logs", SAMPLE.toString(), "--window", "forever"},
                 new String[]{"logs", "--no-such-option", "x"},
