@@ -73,6 +73,7 @@ public final class LogEngine {
         state.mode = mode;
         Accumulator acc = newAccumulator(req);
         Map<String, FileCursor> old = new HashMap<>(state.files);
+        Map<String, FileCursor> before = new HashMap<>(state.files);
         Map<String, FileCursor> next = new java.util.TreeMap<>();
         long[] bytes = new long[1];
         int read = 0;
@@ -116,7 +117,7 @@ public final class LogEngine {
             state.total.merge(acc.total);
             acc.series.forEach((m, v) -> addSeries(state.series, m, v));
         } else {
-            acc.minutes.forEach((m, s) -> state.minutes.computeIfAbsent(m, k -> new Stats()).merge(s));
+            acc.minutes.forEach((m, s) -> state.minute(m, notes).merge(s));
             acc.series.forEach((m, v) -> addSeries(state.series, m, v));
         }
         state.malformed += acc.malformed;
@@ -124,15 +125,22 @@ public final class LogEngine {
         long length = req.window().kind() == Window.Kind.LAST ? req.window().length().toMinutes() : 0;
         long end = req.window().anchorLatest() ? newest : nowMinute(req);
         long retainFrom = mode.equals("all") ? end - 1440 : end - Math.max(length, MIN_RETENTION_MINUTES) + 1;
+        int evicted = state.minutes.headMap(retainFrom).size() + state.series.headMap(retainFrom).size();
         state.minutes.headMap(retainFrom).clear();
         state.series.headMap(retainFrom).clear();
-        StateStore.save(req.stateFile(), state);
+        // nothing read, nothing moved: leave the file alone (no rewrite, no fsync on every quiet check)
+        if (bytes[0] > 0 || evicted > 0 || !next.equals(before) || !notes.isEmpty()) {
+            StateStore.save(req.stateFile(), state);
+        }
 
         Accumulator view = newAccumulator(req);
         if (mode.equals("all")) {
             view.total.merge(state.total);
         } else {
-            state.minutes.forEach((m, s) -> view.minutes.put(m, s));
+            long from = length > 0 ? end - length + 1 : Long.MIN_VALUE;
+            for (long m : new java.util.ArrayList<>(state.minutes.subMap(from, true, end, true).keySet())) {
+                view.minutes.put(m, state.minute(m, notes));
+            }
         }
         state.series.forEach((m, v) -> view.series.put(m, v));
         view.malformed = mode.equals("all") ? state.malformed : acc.malformed;

@@ -33,10 +33,29 @@ final class StateStore {
     static final class State {
         final Map<String, FileCursor> files = new TreeMap<>();
         Stats total = new Stats();
-        final TreeMap<Long, Stats> minutes = new TreeMap<>();
+        /** per-minute aggregates: a {@link Stats}, or its JSON until a run needs it (most minutes are only carried along) */
+        final TreeMap<Long, Object> minutes = new TreeMap<>();
         final TreeMap<Long, long[]> series = new TreeMap<>();
         long malformed;
         String mode = "";
+
+        /** The minute's stats, decoded on first use; a fresh one when the minute is new or unreadable. */
+        Stats minute(long m, List<String> notes) {
+            Object v = minutes.get(m);
+            if (v instanceof Stats st) {
+                return st;
+            }
+            Stats st = new Stats();
+            if (v instanceof JsonNode raw) {
+                try {
+                    st = StatsJson.read(raw);
+                } catch (Exception e) {
+                    notes.add("state minute " + m + " was unreadable (" + LogFiles.oneLine(e) + "); dropped");
+                }
+            }
+            minutes.put(m, st);
+            return st;
+        }
     }
 
     private StateStore() {
@@ -127,7 +146,10 @@ final class StateStore {
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = root.path("minutes").fields(); it.hasNext(); ) {
                 var e = it.next();
-                s.minutes.put(Long.parseLong(e.getKey()), StatsJson.read(e.getValue()));
+                if (!e.getValue().isObject()) {
+                    throw new IOException("state minute " + e.getKey() + " is not an object");
+                }
+                s.minutes.put(Long.parseLong(e.getKey()), e.getValue());
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = root.path("series").fields(); it.hasNext(); ) {
                 var e = it.next();
@@ -169,7 +191,7 @@ final class StateStore {
         }
         root.set("total", StatsJson.write(s.total));
         ObjectNode minutes = root.putObject("minutes");
-        s.minutes.forEach((m, st) -> minutes.set(Long.toString(m), StatsJson.write(st)));
+        s.minutes.forEach((m, st) -> minutes.set(Long.toString(m), st instanceof Stats x ? StatsJson.write(x) : (JsonNode) st));
         ObjectNode series = root.putObject("series");
         s.series.forEach((m, v) -> {
             ArrayNode a = series.putArray(Long.toString(m));

@@ -120,7 +120,7 @@ class IncrementalStateTest {
         Path state = dir.resolve("state.json");
         Files.writeString(f, HEADER + line(0, 1, "/a", 200, 0, 0));
         for (String garbage : List.of("{not json", "", "{\"version\":99}", "{\"version\":1,\"files\":[{\"path\":\"x\"}]}",
-                "{\"version\":1,\"minutes\":{\"12\":{\"routes\":{\"/a\":{\"all\":\"!!notbase64\"}}}}}")) {
+                "{\"version\":1,\"mode\":\"all\",\"total\":{\"routes\":{\"/a\":{\"all\":\"!!notbase64\"}}}}")) {
             Files.writeString(state, garbage);
             LogSummary s = LogEngine.analyze(all(state));
             assertThat(s.requests()).as(garbage).isEqualTo(1);
