@@ -14,6 +14,11 @@ public final class ProbeTarget {
     }
 
     public static ProbeResult run(String text, Duration defaultTimeout, TrustOptions trust) {
+        return run(text, defaultTimeout, trust, null, null);
+    }
+
+    /** With basic-auth credentials for HTTP(S) targets (ignored by tcp:// and tls://). */
+    public static ProbeResult run(String text, Duration defaultTimeout, TrustOptions trust, String user, char[] password) {
         String[] parts = text.split(";");
         String target = parts[0].trim();
         Duration timeout = defaultTimeout;
@@ -42,7 +47,7 @@ public final class ProbeTarget {
         }
         String lower = target.toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            return Prober.http(new HttpProbeSpec(target, method, from, to, body, timeout, follow, trust, null, null));
+            return Prober.http(new HttpProbeSpec(target, method, from, to, body, timeout, follow, trust, user, password));
         }
         URI u;
         try {

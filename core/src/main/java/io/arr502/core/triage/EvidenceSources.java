@@ -44,7 +44,8 @@ final class EvidenceSources {
         }
         for (String target : req.probes()) {
             try {
-                probes.add(io.arr502.core.probe.ProbeTarget.run(target, req.probeTimeout(), io.arr502.core.probe.TrustOptions.jdkDefault()));
+                probes.add(io.arr502.core.probe.ProbeTarget.run(target, req.probeTimeout(), io.arr502.core.probe.TrustOptions.jdkDefault(),
+                        req.probeUser(), req.probePassword()));
             } catch (IllegalArgumentException e) {
                 problems.add(new EvidenceProblem("probe", e.getMessage(), true));
             }

@@ -20,6 +20,8 @@ import java.util.List;
  * @param probes       probe targets (https://host/health, tcp://host:443, tls://host:443)
  * @param probeTimeout each probe's own deadline
  * @param evidenceDir  a folder written by check-scripts/Collect-All.ps1
+ * @param probeUser    basic-auth user for HTTP probes (the Jenkins plugin takes it from the Credentials plugin), or null
+ * @param probePassword its password; never logged
  */
 public record TriageRequest(
         List<Path> logs,
@@ -32,7 +34,9 @@ public record TriageRequest(
         Duration probeTimeout,
         Path evidenceDir,
         VerdictOptions verdict,
-        io.arr502.core.diagnosis.DiagnosisOptions diagnosis) {
+        io.arr502.core.diagnosis.DiagnosisOptions diagnosis,
+        String probeUser,
+        char[] probePassword) {
 
     public TriageRequest {
         logs = logs == null ? List.of() : List.copyOf(logs);
@@ -41,6 +45,19 @@ public record TriageRequest(
         verdict = verdict == null ? VerdictOptions.defaults() : verdict;
         probeTimeout = probeTimeout == null ? Duration.ofSeconds(5) : probeTimeout;
         diagnosis = diagnosis == null ? io.arr502.core.diagnosis.DiagnosisOptions.defaults() : diagnosis;
+    }
+
+    /** Without probe credentials (the check and most callers). */
+    public TriageRequest(List<Path> logs, Window window, Instant now, Path stateFile, Path freb, Path config, List<String> probes,
+                         Duration probeTimeout, Path evidenceDir, VerdictOptions verdict,
+                         io.arr502.core.diagnosis.DiagnosisOptions diagnosis) {
+        this(logs, window, now, stateFile, freb, config, probes, probeTimeout, evidenceDir, verdict, diagnosis, null, null);
+    }
+
+    @Override
+    public String toString() {
+        return "TriageRequest[logs=" + logs + ", window=" + window + ", freb=" + freb + ", config=" + config + ", probes=" + probes
+                + ", evidenceDir=" + evidenceDir + (probeUser != null ? ", probeUser=" + probeUser + " (password hidden)" : "") + "]";
     }
 
     public static TriageRequest ofLogs(List<Path> logs, Window window) {

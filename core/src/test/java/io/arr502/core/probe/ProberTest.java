@@ -199,6 +199,23 @@ class ProberTest {
     }
 
     @Test
+    void basicAuthCredentialsReachTheServerAndAreNeverShown() throws Exception {
+        HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        s.createContext("/secure", ex -> {
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            reply(ex, "Basic YXJyNTAyOnMzY3JldA==".equals(auth) ? 200 : 401, "ok");
+        });
+        s.start();
+        servers.add(() -> s.stop(0));
+        String url = "http://127.0.0.1:" + s.getAddress().getPort() + "/secure";
+        assertThat(ProbeTarget.run(url, Duration.ofSeconds(2), TrustOptions.jdkDefault()).error()).isEqualTo("status 401 not in 200-399");
+        ProbeResult ok = ProbeTarget.run(url, Duration.ofSeconds(2), TrustOptions.jdkDefault(), "arr502", "s3cret".toCharArray());
+        assertThat(ok.ok()).isTrue();
+        assertThat(new HttpProbeSpec(url, "GET", 200, 399, null, Duration.ofSeconds(1), false, null, "arr502", "s3cret".toCharArray()).toString())
+                .contains("password hidden").doesNotContain("s3cret");
+    }
+
+    @Test
     void targetsParseFromTheCommandLine() throws Exception {
         int port = http();
         assertThat(ProbeTarget.run("http://127.0.0.1:" + port + "/health;expect=200;body=Heal", Duration.ofSeconds(2), TrustOptions.jdkDefault()).ok()).isTrue();

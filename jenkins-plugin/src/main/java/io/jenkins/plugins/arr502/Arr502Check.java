@@ -14,6 +14,12 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import hudson.security.ACL;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import io.arr502.core.diagnosis.Baseline;
 import io.arr502.core.gate.BaselineChoice;
 import io.arr502.core.gate.GateThreshold;
@@ -46,6 +52,8 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
     private String critical = "5";
     private String gate = "RATE:1:UNSTABLE,REGRESSION:0:UNSTABLE";
     private boolean baselineFromLastSuccess = true;
+    private String credentialsId = "";
+    private String collectScripts = "";
 
     @DataBoundConstructor
     public Arr502Check(String logs) {
@@ -61,6 +69,8 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
     public String getCritical() { return critical; }
     public String getGate() { return gate; }
     public boolean isBaselineFromLastSuccess() { return baselineFromLastSuccess; }
+    public String getCredentialsId() { return credentialsId; }
+    public String getCollectScripts() { return collectScripts; }
 
     @DataBoundSetter public void setFreb(String v) { this.freb = trim(v); }
     @DataBoundSetter public void setConfig(String v) { this.config = trim(v); }
@@ -70,6 +80,10 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
     @DataBoundSetter public void setCritical(String v) { this.critical = trim(v).isEmpty() ? "5" : trim(v); }
     @DataBoundSetter public void setGate(String v) { this.gate = trim(v); }
     @DataBoundSetter public void setBaselineFromLastSuccess(boolean v) { this.baselineFromLastSuccess = v; }
+    /** Username/password credentials for authenticated probes. */
+    @DataBoundSetter public void setCredentialsId(String v) { this.credentialsId = trim(v); }
+    /** check-scripts folder on a Windows agent; when set, the collectors run first. */
+    @DataBoundSetter public void setCollectScripts(String v) { this.collectScripts = trim(v); }
 
     private static String trim(String s) {
         return s == null ? "" : s.trim();
@@ -105,8 +119,20 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
             baseline = BaselineChoice.choose(Arr502ProjectAction.history(run.getParent(), Arr502ProjectAction.MAX_BUILDS), run.getNumber())
                     .orElse(null);
         }
+        String user = null;
+        char[] password = null;
+        if (!credentialsId.isEmpty()) {
+            StandardUsernamePasswordCredentials c = CredentialsProvider.findCredentialById(credentialsId,
+                    StandardUsernamePasswordCredentials.class, run, List.of());
+            if (c == null) {
+                throw new AbortException("arr502: no username/password credentials with id " + credentialsId);
+            }
+            CredentialsProvider.track(run, c);
+            user = c.getUsername();
+            password = c.getPassword().getPlainText().toCharArray();
+        }
         RemoteVerdict v = workspace.act(new TriageCallable(logPaths, env.expand(freb), env.expand(config), lines(env.expand(urls)),
-                window, warning, critical, gate, baseline));
+                window, warning, critical, gate, baseline, user, password, env.expand(collectScripts)));
         listener.getLogger().print(v.nagios());
         run.addAction(new Arr502Action(v));
         if ("UNKNOWN".equals(v.state())) {
@@ -143,6 +169,17 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
         @Override
         public String getDisplayName() {
             return Messages.Arr502Check_DisplayName();
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            StandardListBoxModel result = new StandardListBoxModel();
+            if (!allowed(item)) {
+                return result.includeCurrentValue(credentialsId);
+            }
+            return result.includeEmptyValue()
+                    .includeMatchingAs(ACL.SYSTEM2, item, StandardUsernamePasswordCredentials.class, List.of(), CredentialsMatchers.always())
+                    .includeCurrentValue(credentialsId);
         }
 
         @POST

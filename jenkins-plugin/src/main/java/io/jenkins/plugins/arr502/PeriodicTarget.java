@@ -2,13 +2,13 @@ package io.jenkins.plugins.arr502;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** One periodic check: the agents with a label, and where the IIS logs are on them. */
-public class PeriodicTarget extends AbstractDescribableImpl<PeriodicTarget> {
+public class PeriodicTarget implements Describable<PeriodicTarget> {
     private final String label;
     private final String logs;
     private String window = "15m";

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.arr502;
 
 import hudson.remoting.VirtualChannel;
+import io.arr502.core.collect.CollectorRunner;
 import io.arr502.core.diagnosis.Baseline;
 import io.arr502.core.diagnosis.DiagnosisOptions;
 import io.arr502.core.gate.GateResult;
@@ -17,6 +18,7 @@ import jenkins.MasterToSlaveFileCallable;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,9 +40,21 @@ final class TriageCallable extends MasterToSlaveFileCallable<RemoteVerdict> {
     private final long baselineRequests;
     private final long baseline502_3;
     private final String baselineSource;
+    private final String probeUser;
+    private final char[] probePassword;
+    private final String collectScripts;
 
     TriageCallable(List<String> logs, String freb, String config, List<String> urls, String window, String warning,
                    String critical, String gate, Baseline baseline) {
+        this(logs, freb, config, urls, window, warning, critical, gate, baseline, null, null, "");
+    }
+
+    /**
+     * @param probeUser      basic-auth user for probes (from the Credentials plugin), or null
+     * @param collectScripts folder with check-scripts on a Windows agent: run Collect-All.ps1 first; empty = don't collect
+     */
+    TriageCallable(List<String> logs, String freb, String config, List<String> urls, String window, String warning,
+                   String critical, String gate, Baseline baseline, String probeUser, char[] probePassword, String collectScripts) {
         this.logs = List.copyOf(logs);
         this.freb = freb;
         this.config = config;
@@ -52,6 +66,9 @@ final class TriageCallable extends MasterToSlaveFileCallable<RemoteVerdict> {
         this.baselineRequests = baseline == null ? -1 : baseline.requests();
         this.baseline502_3 = baseline == null ? -1 : baseline.count502_3();
         this.baselineSource = baseline == null ? null : baseline.source();
+        this.probeUser = probeUser;
+        this.probePassword = probePassword;
+        this.collectScripts = collectScripts == null ? "" : collectScripts;
     }
 
     @Override
@@ -65,11 +82,21 @@ final class TriageCallable extends MasterToSlaveFileCallable<RemoteVerdict> {
         if (baselineRequests >= 0) {
             d = d.withBaseline(new Baseline(baselineRequests, baseline502_3, baselineSource));
         }
+        Path evidence = null;
+        if (!blank(collectScripts)) {
+            // on a Windows agent: the runbook's commands through check-scripts, into the workspace
+            Path out = ws.resolve("arr502-evidence");
+            CollectorRunner.Outcome o = CollectorRunner.collect(ws.resolve(collectScripts), out, Duration.ofSeconds(90));
+            if (o.failure() != null) {
+                return RemoteVerdict.of(Verdict.unknown("collection failed: " + o.failure()), List.of());
+            }
+            evidence = out;
+        }
         Window w = Window.parse(window);
         VerdictOptions vo = new VerdictOptions(Range.parse(warning), Range.parse(critical), MetricKind.RATE, 20,
                 w.kind() == Window.Kind.ALL ? "all" : window, false);
         Verdict v = Triage.run(new TriageRequest(logPaths, w, null, null, blank(freb) ? null : ws.resolve(freb),
-                blank(config) ? null : ws.resolve(config), urls, null, null, vo, d));
+                blank(config) ? null : ws.resolve(config), urls, null, evidence, vo, d, probeUser, probePassword));
         GateResult g = QualityGate.evaluate(v, GateThreshold.parse(gate));
         List<String> messages = new ArrayList<>(g.messages());
         if (g.worst() != null) {
