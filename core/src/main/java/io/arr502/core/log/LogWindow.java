@@ -1,0 +1,37 @@
+package io.arr502.core.log;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Which requests count: all of them, the last {@code duration} before the run's end time
+ * ({@code now}, or the newest request with anchor "latest"), or [from, to).
+ */
+public record LogWindow(Duration last, Instant from, Instant to) {
+
+    public static final LogWindow ALL = new LogWindow(null, null, null);
+
+    public static LogWindow last(Duration d) {
+        Objects.requireNonNull(d, "duration");
+        return new LogWindow(d, null, null);
+    }
+
+    /** Requests with from &lt;= time &lt; to; either bound may be null (open). */
+    public static LogWindow between(Instant from, Instant to) {
+        return new LogWindow(null, from, to);
+    }
+
+    public boolean isAll() {
+        return last == null && from == null && to == null;
+    }
+
+    /** [startMs, endMs) in epoch milliseconds for the given end instant. */
+    long[] bounds(Instant end) {
+        if (last != null) {
+            long e = end.toEpochMilli() + 1; // a request logged exactly at "end" counts
+            return new long[] {e - last.toMillis(), e};
+        }
+        return new long[] {from == null ? Long.MIN_VALUE : from.toEpochMilli(), to == null ? Long.MAX_VALUE : to.toEpochMilli()};
+    }
+}
