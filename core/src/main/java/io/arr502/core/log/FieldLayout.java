@@ -4,10 +4,13 @@ import java.util.Locale;
 
 /** Column positions of the fields the engine uses, from one #Fields directive (-1 = not logged). */
 final class FieldLayout {
+    /** The directive text as logged, kept in the incremental state for the next run. */
+    final String text;
     final int count;
     final int date, time, site, sip, stem, status, substatus, win32, timeTaken;
 
-    private FieldLayout(String[] names) {
+    private FieldLayout(String text, String[] names) {
+        this.text = text;
         count = names.length;
         date = idx(names, "date");
         time = idx(names, "time");
@@ -23,7 +26,7 @@ final class FieldLayout {
     /** @param directive the text after "#Fields:" */
     static FieldLayout parse(String directive) {
         String t = directive.trim();
-        return new FieldLayout(t.isEmpty() ? new String[0] : t.split("\\s+"));
+        return new FieldLayout(t, t.isEmpty() ? new String[0] : t.split("\\s+"));
     }
 
     private static int idx(String[] names, String n) {

@@ -15,7 +15,14 @@ import java.nio.file.StandardOpenOption;
 final class LineScanner {
     private static final int BUF = 1 << 20;
 
+    /** Where a request at a given time is counted: one tally, or one per minute for the incremental state. */
+    interface Sink {
+        Tally tallyFor(long timeMs);
+    }
+
     private final Tally tally;
+    private final Sink sink;
+    private byte[] folderSite = new byte[0];
     private final long startMs, endMs;
     private final int maxExamples;
     private final ByteRoute route = new ByteRoute();
@@ -23,7 +30,6 @@ final class LineScanner {
 
     private FieldLayout layout;
     private String fileName;
-    private int folderSiteId = -1;
     private long lineNo;
     /** Bytes of the file consumed up to the last complete line. */
     long consumed;
@@ -32,7 +38,13 @@ final class LineScanner {
     private final byte[] cachedDate = new byte[10];
 
     LineScanner(Tally tally, long startMs, long endMs, int maxExamples) {
+        this(tally, t -> tally, startMs, endMs, maxExamples);
+    }
+
+    /** @param tally receives malformed lines; {@code sink} receives requests */
+    LineScanner(Tally tally, Sink sink, long startMs, long endMs, int maxExamples) {
         this.tally = tally;
+        this.sink = sink;
         this.startMs = startMs;
         this.endMs = endMs;
         this.maxExamples = maxExamples;
@@ -43,7 +55,7 @@ final class LineScanner {
         fileName = file.toString();
         layout = initialLayout;
         lineNo = firstLineNo;
-        folderSiteId = tally.siteNames.intern(LogFiles.siteFolder(file));
+        folderSite = LogFiles.siteFolder(file).getBytes(StandardCharsets.UTF_8);
         consumed = from;
         byte[] buf = new byte[BUF];
         int have = 0;
@@ -170,10 +182,12 @@ final class LineScanner {
         } else {
             route.normalize(b, 0, 0);
         }
-        int routeId = tally.routeId(route.out, route.len);
-        int siteId = l.site >= 0 && !dash(b, fs[l.site], fe[l.site]) ? tally.siteNames.intern(b, fs[l.site], fe[l.site]) : folderSiteId;
-        int ipId = l.sip >= 0 ? tally.ipNames.intern(b, fs[l.sip], fe[l.sip]) : tally.ipNames.intern(b, 0, 0);
-        tally.add(timeMs, status, sub, win32, taken, routeId, siteId, ipId);
+        Tally t = sink.tallyFor(timeMs);
+        int routeId = t.routeId(route.out, route.len);
+        int siteId = l.site >= 0 && !dash(b, fs[l.site], fe[l.site]) ? t.siteNames.intern(b, fs[l.site], fe[l.site])
+                : t.siteNames.intern(folderSite, 0, folderSite.length);
+        int ipId = l.sip >= 0 ? t.ipNames.intern(b, fs[l.sip], fe[l.sip]) : t.ipNames.intern(b, 0, 0);
+        t.add(timeMs, status, sub, win32, taken, routeId, siteId, ipId);
     }
 
     private void directive(byte[] b, int from, int to) {

@@ -18,10 +18,10 @@ public final class LogEngine {
 
     public LogSummary analyze(LogRequest request) throws LogEngineException {
         List<Path> files = LogFiles.discover(request.inputs());
-        List<String> notes = new ArrayList<>();
         if (request.stateFile() != null) {
-            notes.add("incremental state not implemented yet: read all files in full");
+            return IncrementalRun.run(request, files);
         }
+        List<String> notes = new ArrayList<>();
         long[] bounds;
         if (request.window().isAll()) {
             bounds = new long[] {Long.MIN_VALUE, Long.MAX_VALUE};

@@ -26,12 +26,27 @@ public record LogWindow(Duration last, Instant from, Instant to) {
         return last == null && from == null && to == null;
     }
 
-    /** [startMs, endMs) in epoch milliseconds for the given end instant. */
+    /**
+     * [startMs, endMs) in epoch milliseconds for the given end instant, aligned to whole UTC
+     * minutes: a minute counts when its start lies in the window. Full and incremental runs
+     * (which keep per-minute aggregates) therefore select exactly the same requests.
+     */
     long[] bounds(Instant end) {
+        long s, e;
         if (last != null) {
-            long e = end.toEpochMilli() + 1; // a request logged exactly at "end" counts
-            return new long[] {e - last.toMillis(), e};
+            e = end.toEpochMilli() + 1; // a request logged exactly at "end" counts
+            s = e - last.toMillis();
+        } else {
+            s = from == null ? Long.MIN_VALUE : from.toEpochMilli();
+            e = to == null ? Long.MAX_VALUE : to.toEpochMilli();
         }
-        return new long[] {from == null ? Long.MIN_VALUE : from.toEpochMilli(), to == null ? Long.MAX_VALUE : to.toEpochMilli()};
+        return new long[] {ceilMinute(s), ceilMinute(e)};
+    }
+
+    private static long ceilMinute(long ms) {
+        if (ms == Long.MIN_VALUE || ms == Long.MAX_VALUE) {
+            return ms;
+        }
+        return -Math.floorDiv(-ms, 60_000L) * 60_000L;
     }
 }

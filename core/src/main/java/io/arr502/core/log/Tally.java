@@ -17,11 +17,9 @@ final class Tally {
     /** time-taken beyond one hour is clamped (a 502.3 never takes that long; the histogram stays small). */
     static final long MAX_MS = 3_600_000L;
 
-    private static final int SMALL_STATUS = 600, SMALL_SUB = 64;
-
     long requests;
-    final long[] statusSmall = new long[SMALL_STATUS * SMALL_SUB];
-    final Map<Long, long[]> statusOther = new HashMap<>();
+    /** key: status &lt;&lt; 32 | substatus */
+    final LongCounts status = new LongCounts();
     final Map<Integer, long[]> win32 = new HashMap<>();
     final ByteInterner routeNames = new ByteInterner();
     RouteTally[] routes = new RouteTally[16];
@@ -42,8 +40,9 @@ final class Tally {
         final Map<Integer, long[]> win32 = new HashMap<>();
     }
 
+    /** Auto-resizing, 2 significant digits (1 % value precision): small for per-minute tallies kept in the state. */
     static IntCountsHistogram hist() {
-        return new IntCountsHistogram(MAX_MS, 2);
+        return new IntCountsHistogram(2);
     }
 
     void malformed(String file, long line, String reason, int maxExamples) {
@@ -95,11 +94,7 @@ final class Tally {
 
     void add(long timeMs, int status, int sub, int win32Code, long timeTaken, int routeId, int siteId, int ipId) {
         requests++;
-        if (status >= 0 && status < SMALL_STATUS && sub >= 0 && sub < SMALL_SUB) {
-            statusSmall[status * SMALL_SUB + sub]++;
-        } else {
-            statusOther.computeIfAbsent(((long) status << 32) | (sub & 0xffffffffL), k -> new long[1])[0]++;
-        }
+        this.status.add(((long) status << 32) | (sub & 0xffffffffL), 1);
         boolean is502_3 = status == 502 && sub == 3;
         boolean is502_4 = status == 502 && sub == 4;
         boolean is504 = status == 504;
@@ -109,7 +104,7 @@ final class Tally {
         RouteTally r = routes[routeId];
         r.requests++;
         if (timeTaken >= 0) {
-            long t = Math.min(timeTaken, MAX_MS);
+            long t = Math.min(timeTaken, MAX_MS); // auto-resizing histograms: clamp keeps them small
             r.all.recordValue(t);
             if (status < 500) {
                 r.ok.recordValue(t);
@@ -177,10 +172,7 @@ final class Tally {
     /** Adds another tally (from another thread or chunk) into this one. */
     void merge(Tally o, int maxExamples) {
         requests += o.requests;
-        for (int i = 0; i < statusSmall.length; i++) {
-            statusSmall[i] += o.statusSmall[i];
-        }
-        o.statusOther.forEach((k, v) -> statusOther.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+        status.addAll(o.status);
         o.win32.forEach((k, v) -> win32.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
         java.util.IdentityHashMap<RouteTally, Boolean> seen = new java.util.IdentityHashMap<>();
         for (int id = 0; id < o.routeNames.size(); id++) {
@@ -240,12 +232,7 @@ final class Tally {
 
     LogSummary summary(int filesRead, long bytesRead, List<String> notes) {
         Map<String, Long> byStatus = new TreeMap<>();
-        for (int i = 0; i < statusSmall.length; i++) {
-            if (statusSmall[i] != 0) {
-                byStatus.put((i / SMALL_SUB) + "." + (i % SMALL_SUB), statusSmall[i]);
-            }
-        }
-        statusOther.forEach((k, v) -> byStatus.merge((k >> 32) + "." + (int) (long) k, v[0], Long::sum));
+        status.forEach((k, v) -> byStatus.merge((k >> 32) + "." + (int) (long) k, v, Long::sum));
         Map<Integer, Long> w = new TreeMap<>();
         win32.forEach((k, v) -> w.put(k, v[0]));
 
@@ -303,5 +290,115 @@ final class Tally {
         }
         return new Latency(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(90),
                 h.getValueAtPercentile(99), h.getMaxValue());
+    }
+
+    // ---- incremental state: one Tally per minute <-> StateFile.MinuteState ----
+
+    StateFile.MinuteState toState(long minute) {
+        Map<String, Long> st = new TreeMap<>();
+        status.forEach((k, v) -> st.merge((k >> 32) + "." + (int) (long) k, v, Long::sum));
+        Map<Integer, Long> w = new TreeMap<>();
+        win32.forEach((k, v) -> w.put(k, v[0]));
+        List<StateFile.RouteState> rs = new ArrayList<>();
+        java.util.IdentityHashMap<RouteTally, Boolean> seen = new java.util.IdentityHashMap<>();
+        RouteTally other = routeOther();
+        for (int id = 0; id < routeNames.size(); id++) {
+            RouteTally r = id < routes.length ? routes[id] : null;
+            if (r == null || seen.put(r, Boolean.TRUE) != null || r.requests == 0) {
+                continue;
+            }
+            Map<Integer, Long> rw = new TreeMap<>();
+            r.win32.forEach((k, v) -> rw.put(k, v[0]));
+            rs.add(new StateFile.RouteState(r == other ? OTHER_ROUTE : routeNames.name(id),
+                    new long[] {r.requests, r.c502_3, r.c502_4, r.c504}, rw, enc(r.all), enc(r.ok), enc(r.failed502_3)));
+        }
+        long[] m = minutes.getOrDefault(minute, new long[7]);
+        return new StateFile.MinuteState(minute, st, w, rs, groupMap(sites, siteNames), groupMap(ips, ipNames), m.clone(), firstMs, lastMs);
+    }
+
+    static Tally fromState(StateFile.MinuteState ms) throws java.io.IOException {
+        Tally t = new Tally();
+        for (Map.Entry<String, Long> e : ms.status().entrySet()) {
+            String k = e.getKey();
+            int dot = k.indexOf('.');
+            try {
+                t.status.add(((long) Integer.parseInt(k.substring(0, dot)) << 32) | (Integer.parseInt(k.substring(dot + 1)) & 0xffffffffL), e.getValue());
+            } catch (RuntimeException ex) {
+                throw new java.io.IOException("bad status key in state: " + k);
+            }
+            t.requests += e.getValue();
+        }
+        ms.win32().forEach((k, v) -> t.win32.put(k, new long[] {v}));
+        for (StateFile.RouteState r : ms.routes()) {
+            if (r == null || r.route() == null || r.counts() == null || r.counts().length != 4 || r.win32() == null) {
+                throw new java.io.IOException("bad route in state");
+            }
+            byte[] b = r.route().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            RouteTally rt = t.routes[t.routeId(b, b.length)];
+            rt.requests += r.counts()[0];
+            rt.c502_3 += r.counts()[1];
+            rt.c502_4 += r.counts()[2];
+            rt.c504 += r.counts()[3];
+            rt.all.add(dec(r.all()));
+            rt.ok.add(dec(r.ok()));
+            rt.failed502_3.add(dec(r.failed502_3()));
+            r.win32().forEach((k, v) -> rt.win32.computeIfAbsent(k, x -> new long[1])[0] += v);
+        }
+        t.sites = fromGroupMap(ms.sites(), t.siteNames);
+        t.ips = fromGroupMap(ms.ips(), t.ipNames);
+        t.minutes.put(ms.minute(), ms.counts().clone());
+        t.firstMs = ms.firstMs();
+        t.lastMs = ms.lastMs();
+        return t;
+    }
+
+    private static Map<String, long[]> groupMap(long[][] arr, ByteInterner names) {
+        Map<String, long[]> out = new TreeMap<>();
+        for (int id = 0; id < names.size(); id++) {
+            if (id < arr.length && arr[id] != null) {
+                out.put(names.name(id), arr[id].clone());
+            }
+        }
+        return out;
+    }
+
+    private static long[][] fromGroupMap(Map<String, long[]> m, ByteInterner names) throws java.io.IOException {
+        long[][] arr = new long[Math.max(4, m.size())][];
+        for (Map.Entry<String, long[]> e : m.entrySet()) {
+            if (e.getValue() == null || e.getValue().length != 4) {
+                throw new java.io.IOException("bad group in state");
+            }
+            int id = names.intern(e.getKey());
+            if (id >= arr.length) {
+                arr = java.util.Arrays.copyOf(arr, id + 1);
+            }
+            arr[id] = e.getValue().clone();
+        }
+        return arr;
+    }
+
+    private static String enc(IntCountsHistogram h) {
+        if (h.getTotalCount() == 0) {
+            return "";
+        }
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        int n = h.encodeIntoCompressedByteBuffer(buf);
+        return java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buf.array(), n));
+    }
+
+    private static IntCountsHistogram dec(String s) throws java.io.IOException {
+        if (s == null || s.isEmpty()) {
+            return hist();
+        }
+        try {
+            IntCountsHistogram h = IntCountsHistogram.decodeFromCompressedByteBuffer(
+                    java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder().decode(s)), 0);
+            if (h.getMaxValue() > MAX_MS || h.getTotalCount() < 0) {
+                throw new java.io.IOException("histogram out of range in state");
+            }
+            return h;
+        } catch (java.util.zip.DataFormatException | RuntimeException e) {
+            throw new java.io.IOException("bad histogram in state: " + e.getMessage());
+        }
     }
 }

@@ -144,8 +144,9 @@ class LogEngineFormatTest {
         Path f = write("u_ex261124.log", sb.toString());
         LogSummary last15 = engine.analyze(LogRequest.builder().input(f).window(LogWindow.last(Duration.ofMinutes(15)))
                 .now(Instant.parse("2026-11-24T14:30:00Z")).build());
-        assertThat(last15.requests()).isEqualTo(15); // 14:15:30 .. 14:29:30
-        assertThat(last15.firstRequest()).isEqualTo(Instant.parse("2026-11-24T14:15:30Z"));
+        // whole minutes whose start lies in (14:15:00, 14:30:00]: 14:16 .. 14:30
+        assertThat(last15.requests()).isEqualTo(15);
+        assertThat(last15.firstRequest()).isEqualTo(Instant.parse("2026-11-24T14:16:30Z"));
         LogSummary latest = engine.analyze(LogRequest.builder().input(f).window(LogWindow.last(Duration.ofMinutes(10)))
                 .now(Instant.parse("2030-01-01T00:00:00Z")).anchorLatest(true).build());
         assertThat(latest.requests()).isEqualTo(10); // 14:50:30 .. 14:59:30 inclusive of the newest
