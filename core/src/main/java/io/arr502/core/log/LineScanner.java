@@ -29,6 +29,14 @@ final class LineScanner {
     private final int[] fs = new int[128], fe = new int[128];
 
     private FieldLayout layout;
+    /** While set and no #Fields seen yet, requests and malformed lines go here (a chunk's guessed layout). */
+    Tally speculative;
+    boolean sawFields;
+    long linesBeforeFields;
+    long firstFieldsOffset = -1;
+    private long lineStart;
+    private long startLineNo;
+    long limit = Long.MAX_VALUE;
     private String fileName;
     private long lineNo;
     /** Bytes of the file consumed up to the last complete line. */
@@ -55,6 +63,7 @@ final class LineScanner {
         fileName = file.toString();
         layout = initialLayout;
         lineNo = firstLineNo;
+        startLineNo = firstLineNo;
         folderSite = LogFiles.siteFolder(file).getBytes(StandardCharsets.UTF_8);
         consumed = from;
         byte[] buf = new byte[BUF];
@@ -63,7 +72,11 @@ final class LineScanner {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long pos = from;
             while (true) {
-                int n = ch.read(ByteBuffer.wrap(buf, have, buf.length - have), pos);
+                int room = (int) Math.min(buf.length - have, limit - pos);
+                if (room <= 0) {
+                    break;
+                }
+                int n = ch.read(ByteBuffer.wrap(buf, have, room), pos);
                 if (n <= 0) {
                     break;
                 }
@@ -78,6 +91,7 @@ final class LineScanner {
                 int nl;
                 while ((nl = indexOf(buf, start, end)) >= 0) {
                     lineNo++;
+                    lineStart = consumed;
                     if (skippingLongLine) {
                         skippingLongLine = false;
                     } else {
@@ -89,7 +103,7 @@ final class LineScanner {
                 have = end - start;
                 if (have == buf.length) {
                     // a line longer than the buffer: count it once and skip to its end
-                    tally.malformed(fileName, lineNo + 1, "line longer than " + BUF + " bytes", maxExamples);
+                    bad().malformed(fileName, lineNo + 1, "line longer than " + BUF + " bytes", maxExamples);
                     skippingLongLine = true;
                     consumed += have;
                     have = 0;
@@ -98,6 +112,10 @@ final class LineScanner {
                 }
             }
         }
+    }
+
+    private Tally bad() {
+        return speculative != null && !sawFields ? speculative : tally;
     }
 
     FieldLayout layout() {
@@ -131,7 +149,7 @@ final class LineScanner {
         }
         FieldLayout l = layout;
         if (l == null) {
-            tally.malformed(fileName, lineNo, "data line before any #Fields directive", maxExamples);
+            bad().malformed(fileName, lineNo, "data line before any #Fields directive", maxExamples);
             return;
         }
         int n = 0;
@@ -147,7 +165,7 @@ final class LineScanner {
             i++;
         }
         if (i <= to && n == fs.length || n != l.count) {
-            tally.malformed(fileName, lineNo, "expected " + l.count + " fields, found " + (n >= fs.length ? "more than " + fs.length : n), maxExamples);
+            bad().malformed(fileName, lineNo, "expected " + l.count + " fields, found " + (n >= fs.length ? "more than " + fs.length : n), maxExamples);
             return;
         }
         long timeMs = Long.MIN_VALUE;
@@ -155,7 +173,7 @@ final class LineScanner {
             long day = day(b, fs[l.date], fe[l.date]);
             long sec = seconds(b, fs[l.time], fe[l.time]);
             if (day == Long.MIN_VALUE || sec < 0) {
-                tally.malformed(fileName, lineNo, "unparsable date/time", maxExamples);
+                bad().malformed(fileName, lineNo, "unparsable date/time", maxExamples);
                 return;
             }
             timeMs = (day * 86_400L + sec) * 1000L;
@@ -170,7 +188,7 @@ final class LineScanner {
         int win32 = l.win32 >= 0 ? num(b, fs[l.win32], fe[l.win32]) : 0;
         long taken = l.timeTaken >= 0 ? lnum(b, fs[l.timeTaken], fe[l.timeTaken]) : -1;
         if (status == BAD || sub == BAD || win32 == BAD || taken == BAD) {
-            tally.malformed(fileName, lineNo, "unparsable number in status, substatus, win32 or time-taken", maxExamples);
+            bad().malformed(fileName, lineNo, "unparsable number in status, substatus, win32 or time-taken", maxExamples);
             return;
         }
         if (status == EMPTY) status = 0;
@@ -182,7 +200,7 @@ final class LineScanner {
         } else {
             route.normalize(b, 0, 0);
         }
-        Tally t = sink.tallyFor(timeMs);
+        Tally t = speculative != null && !sawFields ? speculative : sink.tallyFor(timeMs);
         int routeId = t.routeId(route.out, route.len);
         int siteId = l.site >= 0 && !dash(b, fs[l.site], fe[l.site]) ? t.siteNames.intern(b, fs[l.site], fe[l.site])
                 : t.siteNames.intern(folderSite, 0, folderSite.length);
@@ -194,6 +212,11 @@ final class LineScanner {
         int len = to - from;
         if (len >= 8 && regionMatches(b, from, "#Fields:")) {
             layout = FieldLayout.parse(new String(b, from + 8, len - 8, StandardCharsets.UTF_8));
+            if (!sawFields) {
+                sawFields = true;
+                linesBeforeFields = lineNo - 1 - startLineNo;
+                firstFieldsOffset = lineStart;
+            }
         }
         // #Software, #Version, #Date, #Remark: informational only
     }
