@@ -44,3 +44,11 @@ t "$(basename "$AWK") 502.3 by win32 (field-aware)" "$AWK" '
   /^#/ { next }
   / 502 / { if ($ix["sc-status"] == 502 && $ix["sc-substatus"] == 3) c[$ix["sc-win32-status"]]++ }
   END { for (k in c) printf "%s=%d ", k, c[k]; print "" }' "$LOG"
+
+# Incremental: a state run over the whole file, then 1 MiB appended, then the timed run.
+STATE="$OUT/arr502.state"
+rm -f "$STATE"
+java -Xmx"$HEAP" -cp "$CP" io.arr502.core.log.LogBench "$LOG" 1 "$STATE" > /dev/null
+tail -c 1048576 "$LOG" | tail -n +2 >> "$LOG"
+t "arr502 incremental (+1 MiB, state)" java -Xmx"$HEAP" -Xshare:auto -XX:TieredStopAtLevel=1 -cp "$CP" io.arr502.core.log.LogBench "$LOG" 1 "$STATE"
+echo "(incremental row: GB/s column is relative to the whole file; 'bytes=' shows what was read)"

@@ -9,6 +9,8 @@ final class ByteInterner {
     private int[] ids = new int[64];
     private String[] names = new String[32];
     private int size;
+    private byte[] lastKey;
+    private int lastId;
 
     int size() {
         return size;
@@ -20,6 +22,11 @@ final class ByteInterner {
 
     /** The id for buf[from, to), adding it when new. */
     int intern(byte[] buf, int from, int to) {
+        // consecutive lines mostly repeat the value (same site, same server IP): skip the hash
+        byte[] lk = lastKey;
+        if (lk != null && lk.length == to - from && Arrays.equals(lk, 0, lk.length, buf, from, to)) {
+            return lastId;
+        }
         int h = hash(buf, from, to);
         int mask = keys.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
@@ -28,7 +35,9 @@ final class ByteInterner {
                 return add(i, Arrays.copyOfRange(buf, from, to));
             }
             if (k.length == to - from && Arrays.equals(k, 0, k.length, buf, from, to)) {
-                return ids[i];
+                lastKey = k;
+                lastId = ids[i];
+                return lastId;
             }
         }
     }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Throughput probe for bench/log-throughput.sh:
- * {@code java -cp <core classes + deps> io.arr502.core.log.LogBench <file-or-folder> [threads]}.
+ * {@code java -cp <core classes + deps> io.arr502.core.log.LogBench <file-or-folder> [threads] [state-file]}.
  * Prints one line: requests, 502.3 by win32, routes, bytes, seconds, GB/s (JVM start not included here;
  * the script times the whole process).
  */
@@ -17,6 +17,9 @@ public final class LogBench {
         LogRequest.Builder b = LogRequest.builder().input(Path.of(args[0]));
         if (args.length > 1) {
             b.threads(Integer.parseInt(args[1]));
+        }
+        if (args.length > 2) {
+            b.stateFile(Path.of(args[2]));
         }
         LogSummary s = new LogEngine().analyze(b.build());
         double sec = (System.nanoTime() - t0) / 1e9;
