@@ -88,32 +88,17 @@ final class LineScanner {
                     start = 3; // UTF-8 BOM
                     consumed = 3;
                 }
-                // one pass: field boundaries are recorded while looking for the newline
-                final int[] fs = this.fs, fe = this.fe;
-                final int cap = fs.length - 1;
-                int nf = 0;
-                fs[0] = start;
-                for (int i = start; i < end; i++) {
-                    byte c = buf[i];
-                    if (c == ' ') {
-                        if (nf < cap) {
-                            fe[nf++] = i;
-                            fs[nf] = i + 1;
-                        }
-                    } else if (c == '\n') {
-                        lineNo++;
-                        lineStart = consumed;
-                        if (skippingLongLine) {
-                            skippingLongLine = false;
-                        } else {
-                            fe[nf] = i;
-                            split(buf, start, i, nf + 1);
-                        }
-                        consumed += i + 1 - start;
-                        start = i + 1;
-                        nf = 0;
-                        fs[0] = start;
+                int nl;
+                while ((nl = indexOf(buf, start, end)) >= 0) {
+                    lineNo++;
+                    lineStart = consumed;
+                    if (skippingLongLine) {
+                        skippingLongLine = false;
+                    } else {
+                        line(buf, start, nl);
                     }
+                    consumed += nl + 1 - start;
+                    start = nl + 1;
                 }
                 have = end - start;
                 if (have == buf.length) {
@@ -141,26 +126,19 @@ final class LineScanner {
         return lineNo;
     }
 
-    /** One line b[from, to) without its '\n' (splits it itself; the scan loop splits while it searches). Never throws. */
-    void line(byte[] b, int from, int to) {
-        int cap = fs.length - 1;
-        int nf = 0;
-        fs[0] = from;
+    private static int indexOf(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (b[i] == ' ' && nf < cap) {
-                fe[nf++] = i;
-                fs[nf] = i + 1;
+            if (b[i] == '\n') {
+                return i;
             }
         }
-        fe[nf] = to;
-        split(b, from, to, nf + 1);
+        return -1;
     }
 
-    /** A line b[from, to) already cut into n fields in fs/fe (n == fs.length means too many). */
-    private void split(byte[] b, int from, int to, int n) {
+    /** One line b[from, to) without its '\n'. Never throws. */
+    void line(byte[] b, int from, int to) {
         if (to > from && b[to - 1] == '\r') {
             to--;
-            fe[n - 1] = Math.max(fs[n - 1], fe[n - 1] - 1);
         }
         if (to == from) {
             return; // blank line: IIS never writes one, ignoring it is harmless
@@ -174,8 +152,20 @@ final class LineScanner {
             bad().malformed(fileName, lineNo, "data line before any #Fields directive", maxExamples);
             return;
         }
-        if (n != l.count) {
-            bad().malformed(fileName, lineNo, "expected " + l.count + " fields, found " + (n >= fs.length ? "at least " + n : n), maxExamples);
+        int n = 0;
+        int i = from;
+        while (i < to && n < fs.length) {
+            int s = i;
+            while (i < to && b[i] != ' ') {
+                i++;
+            }
+            fs[n] = s;
+            fe[n] = i;
+            n++;
+            i++;
+        }
+        if (i <= to && n == fs.length || n != l.count) {
+            bad().malformed(fileName, lineNo, "expected " + l.count + " fields, found " + (n >= fs.length ? "more than " + fs.length : n), maxExamples);
             return;
         }
         long timeMs = Long.MIN_VALUE;
