@@ -1,12 +1,83 @@
 package io.arr502.check;
 
-/** Entry point of check_arr502 (picocli front end over arr502-core). */
-public final class CheckArr502 {
-    private CheckArr502() {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * check_arr502: the Nagios/Icinga plugin. Exit codes are only ever 0–3, the first line is
+ * {@code ARR502 STATE - summary | perfdata}, and any failure becomes {@code ARR502 UNKNOWN - reason}
+ * with exit 3 — never a stack trace (both daemons would show it as WARNING).
+ */
+@Command(name = "check_arr502", mixinStandardHelpOptions = true, versionProvider = CheckArr502.Version.class,
+        exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3,
+        description = "Triage and verify IIS ARR HTTP 502.3 failures (Nagios/Icinga plugin).",
+        subcommands = {LogsCommand.class, TriageCommand.class, SourceCommands.Freb.class, SourceCommands.Config.class,
+                SourceCommands.Probe.class, CollectCommand.class, VerifyCommand.class, RemediateCommand.class})
+public final class CheckArr502 implements Runnable {
+    private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+
+    static PrintStream out() {
+        return OUT;
+    }
+
+    @Override
+    public void run() {
+        OUT.print("ARR502 UNKNOWN - no mode given (use logs, triage, freb, config, probe, collect, verify or remediate; --help lists them)\n");
+        OUT.flush();
     }
 
     public static void main(String[] args) {
-        System.out.println("ARR502 UNKNOWN - not implemented yet");
-        System.exit(3);
+        int code;
+        try {
+            code = execute(args);
+        } catch (Throwable t) {
+            OUT.print("ARR502 UNKNOWN - internal error: " + oneLine(t) + "\n");
+            OUT.flush();
+            code = 3;
+        }
+        System.exit(code < 0 || code > 3 ? 3 : code);
+    }
+
+    static int execute(String... args) {
+        CommandLine cl = new CommandLine(new CheckArr502());
+        cl.setOut(new java.io.PrintWriter(OUT, true));
+        cl.setErr(new java.io.PrintWriter(OUT, true));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            OUT.print("ARR502 UNKNOWN - bad argument: " + oneLine(ex) + "\n");
+            OUT.flush();
+            return 3;
+        });
+        cl.setExecutionExceptionHandler((ex, c, p) -> {
+            OUT.print("ARR502 UNKNOWN - internal error: " + oneLine(ex) + "\n");
+            OUT.flush();
+            return 3;
+        });
+        int code = cl.execute(args);
+        if (cl.getParseResult() != null && !cl.getParseResult().hasSubcommand()
+                && !cl.isUsageHelpRequested() && !cl.isVersionHelpRequested()) {
+            return 3; // no mode: run() printed why
+        }
+        return code;
+    }
+
+    static String oneLine(Throwable t) {
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) {
+            m = t.getClass().getSimpleName();
+        }
+        return m.replaceAll("[\\r\\n]+", " ").replace('|', '/');
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = CheckArr502.class.getPackage().getImplementationVersion();
+            return new String[]{"check_arr502 " + (v == null ? "(development build)" : v)};
+        }
     }
 }

@@ -1,40 +1,98 @@
 package io.arr502.core.log;
 
-import java.util.Locale;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
-/** Column positions of the fields the engine uses, from one #Fields directive (-1 = not logged). */
+/** Column positions from a {@code #Fields:} directive; -1 where the field is not logged. */
 final class FieldLayout {
-    /** The directive text as logged, kept in the incremental state for the next run. */
-    final String text;
+    final String[] names;
     final int count;
-    final int date, time, site, sip, stem, status, substatus, win32, timeTaken;
+    final int date;
+    final int time;
+    final int site;
+    final int serverIp;
+    final int uriStem;
+    final int status;
+    final int substatus;
+    final int win32;
+    final int timeTaken;
 
-    private FieldLayout(String text, String[] names) {
-        this.text = text;
-        count = names.length;
-        date = idx(names, "date");
-        time = idx(names, "time");
-        site = idx(names, "s-sitename");
-        sip = idx(names, "s-ip");
-        stem = idx(names, "cs-uri-stem");
-        status = idx(names, "sc-status");
-        substatus = idx(names, "sc-substatus");
-        win32 = idx(names, "sc-win32-status");
-        timeTaken = idx(names, "time-taken");
+    FieldLayout(List<String> fieldNames) {
+        this.names = fieldNames.toArray(String[]::new);
+        this.count = names.length;
+        this.date = indexOf("date");
+        this.time = indexOf("time");
+        this.site = indexOf("s-sitename");
+        this.serverIp = indexOf("s-ip");
+        this.uriStem = indexOf("cs-uri-stem");
+        this.status = indexOf("sc-status");
+        this.substatus = indexOf("sc-substatus");
+        this.win32 = indexOf("sc-win32-status");
+        this.timeTaken = indexOf("time-taken");
+        // the scanner locates only the fields it uses: the ones before the widest gap from the front,
+        // the rest from the back (so the long User-Agent and Referer in between are never split)
+        int[] used = java.util.stream.IntStream.of(date, time, site, serverIp, uriStem, status, substatus, win32, timeTaken)
+                .filter(i -> i >= 0).sorted().distinct().toArray();
+        int bestGap = -1;
+        int split = used.length; // all from the front
+        for (int k = 0; k <= used.length; k++) {
+            int prev = k == 0 ? -1 : used[k - 1];
+            int next = k == used.length ? count : used[k];
+            if (next - prev > bestGap) {
+                bestGap = next - prev;
+                split = k;
+            }
+        }
+        this.frontLast = split == 0 ? -1 : used[split - 1];
+        this.backFirst = split == used.length ? count : used[split];
     }
 
-    /** @param directive the text after "#Fields:" */
-    static FieldLayout parse(String directive) {
-        String t = directive.trim();
-        return new FieldLayout(t, t.isEmpty() ? new String[0] : t.split("\\s+"));
+    /** Highest field index located from the front of a line; -1 when none. */
+    final int frontLast;
+    /** Lowest field index located from the back of a line; count when none. */
+    final int backFirst;
+
+    /** Parses the text after "#Fields:"; null when it names no fields. */
+    static FieldLayout parse(byte[] buf, int from, int to) {
+        String text = new String(buf, from, to - from, StandardCharsets.UTF_8).trim();
+        if (text.isEmpty()) {
+            return null;
+        }
+        return new FieldLayout(List.of(text.split("\\s+")));
     }
 
-    private static int idx(String[] names, String n) {
+    private int indexOf(String name) {
         for (int i = 0; i < names.length; i++) {
-            if (names[i].toLowerCase(Locale.ROOT).equals(n)) {
+            if (names[i].equalsIgnoreCase(name)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Lines cannot be judged without these. */
+    String missingRequired() {
+        if (status < 0) {
+            return "sc-status";
+        }
+        if (uriStem < 0) {
+            return "cs-uri-stem";
+        }
+        return null;
+    }
+
+    List<String> fieldNames() {
+        return List.of(names);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FieldLayout f && Arrays.equals(names, f.names);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(names);
     }
 }

@@ -1,16 +1,14 @@
 package io.arr502.core.log;
 
-/**
- * An input the engine cannot read at all (missing folder, unreadable file, unusable state lock).
- * The message is one line, fit for a Nagios UNKNOWN status or a Jenkins log line.
- * Bad lines inside a readable file never raise this: they are counted as malformed.
- */
+/** An input that cannot be read at all (missing folder, permission denied). The message is one line. */
 public class LogEngineException extends Exception {
-    public LogEngineException(String oneLineMessage) {
-        super(oneLineMessage);
+    private static final long serialVersionUID = 1L;
+
+    public LogEngineException(String message) {
+        super(message);
     }
 
-    public LogEngineException(String oneLineMessage, Throwable cause) {
-        super(oneLineMessage, cause);
+    public LogEngineException(String message, Throwable cause) {
+        super(message, cause);
     }
 }

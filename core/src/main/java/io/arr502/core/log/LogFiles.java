@@ -6,64 +6,67 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Finds IIS log files under the requested inputs and orders them oldest first. */
+/** Finds IIS log files and orders them oldest first. */
 final class LogFiles {
 
-    /** u_exYYMMDD, u_exYYMMDDHH, u_exYYMMWW, u_exYYMM, u_extendN (case-insensitive, as on NTFS). */
-    static final Pattern NAME = Pattern.compile("(?i)u_ex(\\d{4}|\\d{6}|\\d{8}|tend\\d+)\\.log");
+    /** u_exYYMMDD (daily), u_exYYMMDDHH (hourly), u_exYYMM (monthly), u_exYYMMWW (weekly), u_extendN (size). */
+    private static final Pattern NAME = Pattern.compile("(?i)u_ex(\\d{4,8}|tend\\d+)\\.log");
+    private static final Pattern DIGITS = Pattern.compile("(?i)u_ex(\\d+)\\.log");
 
     private LogFiles() {
     }
 
-    static List<Path> discover(List<Path> inputs) throws LogEngineException {
+    static List<Path> expand(List<Path> inputs) throws LogEngineException {
         List<Path> out = new ArrayList<>();
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
-                try (Stream<Path> s = Files.walk(in)) {
-                    s.filter(Files::isRegularFile)
+                int before = out.size();
+                try (Stream<Path> s = Files.walk(in, 4)) {
+                    s.filter(p -> !Files.isDirectory(p))
                             .filter(p -> NAME.matcher(p.getFileName().toString()).matches())
                             .forEach(out::add);
                 } catch (IOException | java.io.UncheckedIOException e) {
                     throw new LogEngineException("cannot list log folder " + in + ": " + oneLine(e));
                 }
-            } else if (Files.isRegularFile(in)) {
+                if (out.size() == before) {
+                    // an empty folder is a wrong path far more often than a silent site
+                    throw new LogEngineException("no IIS log files (u_ex*.log) under " + in);
+                }
+            } else if (Files.exists(in)) {
                 if (!Files.isReadable(in)) {
                     throw new LogEngineException("log file not readable: " + in);
                 }
                 out.add(in);
             } else {
-                throw new LogEngineException("log input not found: " + in);
+                throw new LogEngineException("no such log file or folder: " + in);
             }
         }
-        // Oldest first: by modification time, then by name (date-named files sort chronologically).
-        out.sort(Comparator.<Path, Long>comparing(LogFiles::mtime).thenComparing(Path::toString));
+        out.sort(Comparator.comparing(LogFiles::sortKey).thenComparing(Path::toString));
         return out.stream().distinct().toList();
     }
 
-    private static long mtime(Path p) {
+    /** Sort by the date the name encodes, padded so daily/hourly/monthly names interleave correctly; size-based names by mtime. */
+    private static String sortKey(Path p) {
+        String name = p.getFileName().toString();
+        Matcher m = DIGITS.matcher(name);
+        if (m.matches()) {
+            String d = m.group(1);
+            // YYMM -> YYMM0000, YYMMDD -> YYMMDD00, YYMMDDHH as is (weekly YYMMWW sorts close enough to daily)
+            return (d + "00000000").substring(0, 8) + "|" + name;
+        }
         try {
-            return Files.getLastModifiedTime(p).toMillis();
+            return "~" + String.format("%020d", Files.getLastModifiedTime(p).toMillis()) + "|" + name;
         } catch (IOException e) {
-            return 0;
+            return "~" + name;
         }
-    }
-
-    /** The W3SVC&lt;n&gt; folder a file sits in, used as site key when s-sitename is not logged. */
-    static String siteFolder(Path file) {
-        for (Path p = file.getParent(); p != null; p = p.getParent()) {
-            Path n = p.getFileName();
-            if (n != null && n.toString().toUpperCase().startsWith("W3SVC")) {
-                return n.toString();
-            }
-        }
-        return "-";
     }
 
     static String oneLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.replace('\n', ' ').replace('\r', ' ');
+        return m.replaceAll("[\\r\\n]+", " ");
     }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
  * @param lastRequest       time of the newest request in the window (null when none)
  * @param filesRead         log files touched by this run
  * @param bytesRead         bytes read by this run (small on an incremental run)
- * @param notes             one-line remarks about the run (state rebuilt, file rotated, …); never null
+ * @param notes             what the engine had to work around (corrupt state rebuilt, file truncated or replaced, …)
  */
 public record LogSummary(
         long requests,
@@ -38,19 +38,6 @@ public record LogSummary(
         int filesRead,
         long bytesRead,
         List<String> notes) {
-
-    public LogSummary {
-        notes = notes == null ? List.of() : List.copyOf(notes);
-    }
-
-    /** Without notes (kept for callers written before notes existed). */
-    public LogSummary(long requests, Map<String, Long> byStatus, Map<Integer, Long> win32For502_3,
-                      List<RouteStats> routes, List<GroupStats> sites, List<GroupStats> serverIps,
-                      List<MinuteBucket> perMinute, long malformedLines, List<MalformedLine> malformedExamples,
-                      Instant firstRequest, Instant lastRequest, int filesRead, long bytesRead) {
-        this(requests, byStatus, win32For502_3, routes, sites, serverIps, perMinute, malformedLines,
-                malformedExamples, firstRequest, lastRequest, filesRead, bytesRead, List.of());
-    }
 
     public long count(String statusDotSub) {
         return byStatus.getOrDefault(statusDotSub, 0L);

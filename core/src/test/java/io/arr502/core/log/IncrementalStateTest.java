@@ -1,8 +1,8 @@
 package io.arr502.core.log;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -11,173 +11,184 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class IncrementalStateTest {
+
+    static final Instant T14 = Instant.parse("2026-11-24T14:00:00Z");
+    static final String HEADER = "#Fields: date time cs-uri-stem sc-status sc-substatus sc-win32-status time-taken\n";
+
     @TempDir
     Path dir;
 
-    private final LogEngine engine = new LogEngine();
-    private final Instant t0 = Instant.parse("2026-11-24T14:00:00Z");
-
-    private LogSummary run(Path logs, LogWindow w) throws LogEngineException {
-        return engine.analyze(LogRequest.builder().input(logs).stateFile(dir.resolve("state/arr502.state"))
-                .window(w).now(t0.plus(Duration.ofMinutes(30))).build());
+    private Path log(String name) throws Exception {
+        return Files.createDirectories(dir.resolve("W3SVC1")).resolve(name);
     }
 
-    private LogSummary full(Path logs, LogWindow w) throws LogEngineException {
-        return engine.analyze(LogRequest.builder().input(logs).window(w).now(t0.plus(Duration.ofMinutes(30))).build());
+    private static String line(int minute, int second, String uri, int status, int sub, int win32) {
+        return String.format("2026-11-24 14:%02d:%02d %s %d %d %d %d%n", minute, second, uri, status, sub, win32,
+                status == 502 ? 29_950 : 40);
     }
 
-    private static void append(Path f, String s) throws Exception {
-        Files.write(f, s.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    private static void assertSame(LogSummary a, LogSummary b) {
-        assertThat(a.requests()).isEqualTo(b.requests());
-        assertThat(a.byStatus()).isEqualTo(b.byStatus());
-        assertThat(a.win32For502_3()).isEqualTo(b.win32For502_3());
-        assertThat(a.routes()).isEqualTo(b.routes());
-        assertThat(a.sites()).isEqualTo(b.sites());
-        assertThat(a.serverIps()).isEqualTo(b.serverIps());
-        assertThat(a.perMinute()).isEqualTo(b.perMinute());
-        assertThat(a.firstRequest()).isEqualTo(b.firstRequest());
-        assertThat(a.lastRequest()).isEqualTo(b.lastRequest());
+    private LogRequest all(Path state) {
+        return LogRequest.of(List.of(dir), Window.all()).withState(state);
     }
 
     @Test
-    void appendsInPiecesIncludingAPartialLineGiveTheFullResultAndReadOnlyNewBytes() throws Exception {
-        W3cLogGenerator g = new W3cLogGenerator(3);
-        g.reportsSlow = true;
-        String text = g.header(t0) + g.lines(t0, 1800, 3);
-        Path logs = dir.resolve("W3SVC1");
-        Files.createDirectories(logs);
-        Path f = logs.resolve("u_ex261124.log");
-        int cut1 = text.length() / 3 + 17, cut2 = 2 * text.length() / 3 + 5; // mid-line cuts
-        append(f, text.substring(0, cut1));
-        LogSummary r1 = run(logs, LogWindow.ALL);
-        append(f, text.substring(cut1, cut2));
-        run(logs, LogWindow.ALL);
-        append(f, text.substring(cut2));
-        LogSummary r3 = run(logs, LogWindow.ALL);
-        assertThat(r1.requests()).isLessThan(g.requests);
-        assertThat(r3.requests()).isEqualTo(g.requests);
-        assertSame(r3, full(logs, LogWindow.ALL));
-        assertThat(r3.bytesRead()).isLessThan(text.length() / 2);
+    void secondRunReadsOnlyNewBytesAndCountsEverythingOnce() throws Exception {
+        Path f = log("u_ex261124.log");
+        Path state = dir.resolve("st/state.json");
+        Files.writeString(f, HEADER + line(0, 1, "/a", 200, 0, 0) + line(0, 2, "/a", 502, 3, 12002));
+        LogSummary first = LogEngine.analyze(all(state));
+        assertThat(first.requests()).isEqualTo(2);
+        long size = Files.size(f);
+        assertThat(first.bytesRead()).isEqualTo(size);
 
-        LogSummary again = run(logs, LogWindow.last(Duration.ofMinutes(15)));
+        LogSummary again = LogEngine.analyze(all(state));
         assertThat(again.bytesRead()).isZero();
-        assertSame(again, full(logs, LogWindow.last(Duration.ofMinutes(15))));
-        assertThat(again.count502_3()).isPositive();
+        assertThat(again.requests()).as("cumulative for window=all").isEqualTo(2);
+
+        String more = line(1, 0, "/b", 502, 3, 12029);
+        Files.writeString(f, more, StandardOpenOption.APPEND);
+        LogSummary third = LogEngine.analyze(all(state));
+        assertThat(third.bytesRead()).isEqualTo(more.length());
+        assertThat(third.requests()).isEqualTo(3);
+        assertThat(third.win32For502_3()).containsOnlyKeys(12002, 12029);
     }
 
     @Test
-    void rotationToANewFileAndARenamedOldFileAreNotCountedTwice() throws Exception {
-        W3cLogGenerator g = new W3cLogGenerator(4);
-        Path logs = dir.resolve("W3SVC1");
-        Files.createDirectories(logs);
-        Path a = logs.resolve("u_extend1.log");
-        append(a, g.header(t0) + g.lines(t0, 300, 3));
-        run(logs, LogWindow.ALL);
-        append(a, g.lines(t0.plusSeconds(300), 60, 3));
-        // size-based rollover: the old file keeps growing no more; a new one starts; someone renames the old one
-        Files.move(a, logs.resolve("u_extend1.log.old.u_extend9.log"));
-        Path renamed = logs.resolve("u_extend0.log");
-        Files.move(logs.resolve("u_extend1.log.old.u_extend9.log"), renamed);
-        append(logs.resolve("u_extend2.log"), g.header(t0.plusSeconds(360)) + g.lines(t0.plusSeconds(360), 300, 3));
-        LogSummary r = run(logs, LogWindow.ALL);
-        assertThat(r.requests()).isEqualTo(g.requests);
-        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("now named").contains("u_extend0.log"));
+    void rotationToANewDailyFileIsPickedUpWithoutRereadingTheOld() throws Exception {
+        Path day1 = log("u_ex261124.log");
+        Path state = dir.resolve("state.json");
+        Files.writeString(day1, HEADER + line(0, 1, "/a", 200, 0, 0));
+        LogEngine.analyze(all(state));
+        Path day2 = log("u_ex261125.log");
+        Files.writeString(day2, HEADER + "2026-11-25 00:00:01 /a 200 0 0 10\n");
+        LogSummary s = LogEngine.analyze(all(state));
+        assertThat(s.requests()).isEqualTo(2);
+        assertThat(s.bytesRead()).isEqualTo(Files.size(day2));
+        assertThat(s.filesRead()).isEqualTo(1);
     }
 
     @Test
-    void truncationReplacementAndDeletionAreDetected() throws Exception {
-        Path logs = dir.resolve("W3SVC1");
-        Files.createDirectories(logs);
-        Path f = logs.resolve("u_ex261124.log");
-        W3cLogGenerator g = new W3cLogGenerator(5);
-        String first = g.header(t0) + g.lines(t0, 120, 3);
-        append(f, first);
-        long n1 = run(logs, LogWindow.ALL).requests();
+    void truncatedFileIsReadAgainFromTheStartWithANote() throws Exception {
+        Path f = log("u_ex261124.log");
+        Path state = dir.resolve("state.json");
+        Files.writeString(f, HEADER + line(0, 1, "/a", 200, 0, 0) + line(0, 2, "/a", 200, 0, 0));
+        LogEngine.analyze(all(state));
+        Files.writeString(f, HEADER + line(5, 1, "/c", 502, 3, 12030));
+        LogSummary s = LogEngine.analyze(all(state));
+        assertThat(s.notes()).anySatisfy(n -> assertThat(n).contains("truncated"));
+        assertThat(s.requests()).isEqualTo(3);
+        assertThat(s.win32For502_3()).containsOnlyKeys(12030);
+    }
 
-        // truncated (copytruncate style) and new lines written from the start
-        W3cLogGenerator g2 = new W3cLogGenerator(6);
-        Files.writeString(f, g2.header(t0.plusSeconds(600)) + g2.lines(t0.plusSeconds(600), 10, 1));
-        LogSummary r2 = run(logs, LogWindow.ALL);
-        assertThat(r2.notes()).anySatisfy(n -> assertThat(n).contains("truncated"));
-        assertThat(r2.requests()).isEqualTo(n1 + g2.requests);
+    @Test
+    void replacedFileWithTheSameNameIsDetectedByItsFirstBytes() throws Exception {
+        Path f = log("u_ex261124.log");
+        Path state = dir.resolve("state.json");
+        Files.writeString(f, "#Date: 2026-11-24 00:00:00\n" + HEADER + line(0, 1, "/a", 200, 0, 0));
+        LogEngine.analyze(all(state));
+        // same length or longer, different start: a replaced file, not an appended one
+        Files.writeString(f, "#Date: 2026-11-24 09:09:09\n" + HEADER + line(0, 1, "/z", 200, 0, 0) + line(0, 2, "/z", 200, 0, 0));
+        LogSummary s = LogEngine.analyze(all(state));
+        assertThat(s.notes()).anySatisfy(n -> assertThat(n).contains("replaced"));
+        assertThat(s.routes()).extracting(RouteStats::route).contains("/z");
+        assertThat(s.requests()).isEqualTo(3);
+    }
 
-        // replaced by a different, longer file under the same name
-        W3cLogGenerator g3 = new W3cLogGenerator(7);
-        Files.writeString(f, "#Software: other\n" + g3.header(t0.plusSeconds(1200)) + g3.lines(t0.plusSeconds(1200), 200, 3));
-        LogSummary r3 = run(logs, LogWindow.ALL);
-        assertThat(r3.notes()).anySatisfy(n -> assertThat(n).contains("replaced"));
-        assertThat(r3.requests()).isEqualTo(n1 + g2.requests + g3.requests);
-
-        // deleted: what was counted stays, nothing is counted twice
-        Path other = logs.resolve("u_ex261125.log");
-        append(other, W3cLogGenerator.header(t0.plusSeconds(3000), "date time sc-status sc-substatus") + "2026-11-24 14:50:00 200 0\n");
+    @Test
+    void deletedFilesLeaveTheState() throws Exception {
+        Path f = log("u_ex261124.log");
+        Path state = dir.resolve("state.json");
+        Files.writeString(f, HEADER + line(0, 1, "/a", 200, 0, 0));
+        LogEngine.analyze(all(state));
+        assertThat(Files.readString(state)).contains("u_ex261124.log");
         Files.delete(f);
-        LogSummary r4 = run(logs, LogWindow.ALL);
-        assertThat(r4.notes()).anySatisfy(n -> assertThat(n).contains("is gone"));
-        assertThat(r4.requests()).isEqualTo(n1 + g2.requests + g3.requests + 1);
+        Files.writeString(log("u_ex261125.log"), HEADER.replace("\n", "\n") + "2026-11-25 00:00:01 /a 200 0 0 10\n");
+        LogEngine.analyze(all(state));
+        assertThat(Files.readString(state)).doesNotContain("u_ex261124.log").contains("u_ex261125.log");
     }
 
     @Test
-    void aCorruptStateIsReportedAndRebuilt() throws Exception {
-        Path logs = dir.resolve("W3SVC1");
-        Files.createDirectories(logs);
-        W3cLogGenerator g = new W3cLogGenerator(8);
-        append(logs.resolve("u_ex261124.log"), g.header(t0) + g.lines(t0, 120, 3));
-        run(logs, LogWindow.ALL);
-        Path state = dir.resolve("state/arr502.state");
-        for (String garbage : List.of("{\"version\":1,\"files\":[{\"path\":7}", "\u0000\u0001binary", "{\"version\":99,\"files\":[],\"minutes\":[]}",
-                Files.readString(state).replaceFirst("\"all\":\"[^\"]+\"", "\"all\":\"AAAA\""))) {
+    void corruptStateIsReportedAndRebuiltNeverACrash() throws Exception {
+        Path f = log("u_ex261124.log");
+        Path state = dir.resolve("state.json");
+        Files.writeString(f, HEADER + line(0, 1, "/a", 200, 0, 0));
+        for (String garbage : List.of("{not json", "", "{\"version\":99}", "{\"version\":1,\"files\":[{\"path\":\"x\"}]}",
+                "{\"version\":1,\"mode\":\"all\",\"total\":{\"routes\":{\"/a\":{\"all\":\"!!notbase64\"}}}}")) {
             Files.writeString(state, garbage);
-            LogSummary r = run(logs, LogWindow.ALL);
-            assertThat(r.notes()).as(garbage).anySatisfy(n -> assertThat(n).contains("unreadable").contains("rebuilt"));
-            assertThat(r.requests()).isEqualTo(g.requests);
-            assertThat(run(logs, LogWindow.ALL).notes()).isEmpty();
+            LogSummary s = LogEngine.analyze(all(state));
+            assertThat(s.requests()).as(garbage).isEqualTo(1);
+            assertThat(s.notes()).as(garbage).anySatisfy(n -> assertThat(n).contains("rebuilt"));
+            assertThat(Files.readString(state)).startsWith("{\"version\":1");
         }
     }
 
     @Test
-    void concurrentRunsNeitherCorruptNorDoubleAdvanceTheState() throws Exception {
-        Path logs = dir.resolve("W3SVC1");
-        Files.createDirectories(logs);
-        Path f = logs.resolve("u_ex261124.log");
-        W3cLogGenerator g = new W3cLogGenerator(9);
-        append(f, g.header(t0));
+    void slidingWindowComesFromStateWithoutRereadingOldBytes() throws Exception {
+        IisLogGenerator g = new IisLogGenerator(5).incident(T14, T14.plusSeconds(600)).lf();
+        Path f = log("u_ex261124.log");
+        Path state = dir.resolve("state.json");
+        g.write(f, T14.minusSeconds(1800), T14.plusSeconds(300));
+        LogRequest req = LogRequest.of(List.of(dir), Window.last(Duration.ofMinutes(15))).withState(state);
+        LogSummary first = LogEngine.analyze(req.withNow(T14.plusSeconds(300)));
+        assertThat(first.count502_3()).isPositive();
+
+        // append five more minutes, check every minute like a Nagios service would
+        long before = Files.size(f);
+        try (var w = Files.newBufferedWriter(f, StandardOpenOption.APPEND)) {
+            g.writeRequests(w, T14.plusSeconds(300), T14.plusSeconds(600));
+        }
+        Instant now = T14.plusSeconds(599);
+        LogSummary second = LogEngine.analyze(req.withNow(now));
+        assertThat(second.bytesRead()).isEqualTo(Files.size(f) - before);
+        long nowMin = now.getEpochSecond() / 60;
+        long expected = g.tally.requestsPerMinute.entrySet().stream()
+                .filter(e -> e.getKey() > nowMin - 15 && e.getKey() <= nowMin).mapToLong(java.util.Map.Entry::getValue).sum();
+        long expected5023 = g.tally.c5023PerMinute.entrySet().stream()
+                .filter(e -> e.getKey() > nowMin - 15 && e.getKey() <= nowMin).mapToLong(java.util.Map.Entry::getValue).sum();
+        assertThat(second.requests()).isEqualTo(expected);
+        assertThat(second.count502_3()).isEqualTo(expected5023);
+        // the route percentiles are rebuilt from the per-minute histograms in the state
+        assertThat(second.routes().get(0).route()).isEqualTo("/api/reports/{id}");
+        assertThat(second.routes().get(0).p50TimeTaken502_3()).isBetween(29_700L, 30_300L);
+
+        // later, the incident has left the window: the alert clears on its own, not because no new lines came
+        LogSummary later = LogEngine.analyze(req.withNow(T14.plusSeconds(600 + 16 * 60)));
+        assertThat(later.bytesRead()).isZero();
+        assertThat(later.count502_3()).isZero();
+    }
+
+    @Test
+    void concurrentRunsNeitherCorruptNorDoubleCount() throws Exception {
+        Path f = log("u_ex261124.log");
+        Path state = dir.resolve("state.json");
+        StringBuilder b = new StringBuilder(HEADER);
+        for (int i = 0; i < 2000; i++) {
+            b.append(line(i % 60, i % 60, "/a", 200, 0, 0));
+        }
+        Files.writeString(f, b);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            for (int round = 0; round < 5; round++) {
-                append(f, g.lines(t0.plusSeconds(round * 60L), 60, 3));
-                CountDownLatch go = new CountDownLatch(1);
-                List<Future<LogSummary>> fs = new ArrayList<>();
-                for (int k = 0; k < 4; k++) {
-                    Callable<LogSummary> c = () -> {
-                        go.await();
-                        return run(logs, LogWindow.ALL);
-                    };
-                    fs.add(pool.submit(c));
-                }
-                go.countDown();
-                long totalBytes = 0;
-                for (Future<LogSummary> x : fs) {
-                    LogSummary s = x.get();
-                    assertThat(s.requests()).isEqualTo(g.requests);
-                    assertThat(s.notes()).isEmpty();
-                    totalBytes += s.bytesRead();
-                }
-                assertThat(totalBytes).as("only one run reads the new bytes").isLessThanOrEqualTo(Files.size(f));
+            List<Callable<LogSummary>> runs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                runs.add(() -> LogEngine.analyze(all(state)));
             }
+            long totalRead = 0;
+            for (Future<LogSummary> r : pool.invokeAll(runs)) {
+                LogSummary s = r.get();
+                assertThat(s.requests()).isEqualTo(2000);
+                totalRead += s.bytesRead();
+            }
+            assertThat(totalRead).as("exactly one run read the file").isEqualTo(Files.size(f));
         } finally {
             pool.shutdownNow();
         }
+        assertThat(LogEngine.analyze(all(state)).requests()).isEqualTo(2000);
     }
 }

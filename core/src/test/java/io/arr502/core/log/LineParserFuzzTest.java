@@ -1,32 +1,59 @@
 package io.arr502.core.log;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.nio.charset.StandardCharsets;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No input line may make the parser throw. In the normal build this runs the seed inputs
- * (regression mode); {@code JAZZER_FUZZ=1 ./mvnw -pl core test -Dtest=LineParserFuzzTest} fuzzes for real.
+ * No input may make the parser or the engine throw. In the normal build this runs the seed corpus
+ * (regression mode); fuzz for real with {@code JAZZER_FUZZ=1 ./mvnw -pl core test -Dtest=LineParserFuzzTest}
+ * (add {@code -Djazzer.max_duration=10m} for a longer run).
  */
 class LineParserFuzzTest {
-    private static final String[] LAYOUTS = {W3cLogGenerator.FULL_FIELDS, W3cLogGenerator.DEFAULT_FIELDS,
-        "date time sc-status", "time-taken sc-status date time cs-uri-stem s-sitename", ""};
+    private static final FieldLayout LAYOUT = new FieldLayout(IisLogGenerator.FULL_FIELDS);
+    private static final FieldLayout SHORT = new FieldLayout(List.of("time-taken", "cs-uri-stem", "sc-status", "date", "time"));
 
-    @FuzzTest(maxDuration = "10s")
-    void anyLineIsCountedOrRejectedNeverThrown(FuzzedDataProvider data) {
-        Tally t = new Tally();
-        LineScanner s = new LineScanner(t, Long.MIN_VALUE, Long.MAX_VALUE, 3);
-        String layout = LAYOUTS[data.consumeInt(0, LAYOUTS.length - 1)];
-        byte[] fields = ("#Fields: " + layout).getBytes(StandardCharsets.UTF_8);
-        s.line(fields, 0, fields.length);
-        int lines = data.consumeInt(1, 4);
-        for (int i = 0; i < lines; i++) {
-            byte[] b = i == lines - 1 ? data.consumeRemainingAsBytes() : data.consumeBytes(data.consumeInt(0, 400));
-            s.line(b, 0, b.length);
+    @FuzzTest(maxDuration = "20s")
+    void lineParserNeverThrows(FuzzedDataProvider data) {
+        byte[] line = data.consumeRemainingAsBytes();
+        ParsedLine out = new ParsedLine();
+        LineParser p = new LineParser();
+        for (FieldLayout l : List.of(LAYOUT, SHORT)) {
+            boolean ok = p.parse(line, 0, line.length, l, out);
+            assertThat(ok || out.error != null).isTrue();
+            int spaces = 0;
+            for (byte b : line) {
+                spaces += b == ' ' ? 1 : 0;
+            }
+            boolean counted = p.parseCounted(line, 0, line.length, spaces + 1, l, out);
+            assertThat(counted).isEqualTo(ok);
         }
-        LogSummary sum = t.summary(1, 0, java.util.List.of());
-        assertThat(sum.requests() + sum.malformedLines()).isLessThanOrEqualTo(lines);
+    }
+
+    @FuzzTest(maxDuration = "20s")
+    void engineNeverThrowsOnAnyFile(FuzzedDataProvider data) throws Exception {
+        String header = data.consumeBoolean() ? "#Fields: " + String.join(" ", IisLogGenerator.DEFAULT_FIELDS) + "\n" : "";
+        byte[] body = data.consumeRemainingAsBytes();
+        Path dir = Files.createTempDirectory("fuzz");
+        try {
+            Path f = dir.resolve("u_ex261124.log");
+            byte[] h = header.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] all = new byte[h.length + body.length];
+            System.arraycopy(h, 0, all, 0, h.length);
+            System.arraycopy(body, 0, all, h.length, body.length);
+            Files.write(f, all);
+            LogSummary s = LogEngine.analyze(LogRequest.of(List.of(f), Window.all()).withState(dir.resolve("state.json")));
+            assertThat(s.requests()).isGreaterThanOrEqualTo(0);
+            assertThat(s.malformedLines()).isGreaterThanOrEqualTo(0);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 }

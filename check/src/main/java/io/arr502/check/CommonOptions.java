@@ -1,0 +1,146 @@
+package io.arr502.check;
+
+import io.arr502.core.log.Window;
+import io.arr502.core.verdict.MetricKind;
+import io.arr502.core.verdict.Range;
+import io.arr502.core.verdict.State;
+import io.arr502.core.verdict.VerdictOptions;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** The Monitoring Plugins guideline options every mode shares. */
+final class CommonOptions {
+
+    @Option(names = {"-w", "--warning"}, paramLabel = "RANGE", defaultValue = "1",
+            description = "Warning range for the main metric, Nagios syntax [@][start:][end] (default: ${DEFAULT-VALUE}, i.e. above 1 %% 502.3).")
+    String warning;
+
+    @Option(names = {"-c", "--critical"}, paramLabel = "RANGE", defaultValue = "5",
+            description = "Critical range for the main metric (default: ${DEFAULT-VALUE}).")
+    String critical;
+
+    @Option(names = "--metric", paramLabel = "rate|count", defaultValue = "rate",
+            description = "Main metric: 502.3 rate in percent, or the absolute 502.3 count (default: ${DEFAULT-VALUE}).")
+    String metric;
+
+    @Option(names = "--min-requests", paramLabel = "N", defaultValue = "20",
+            description = "Below this many requests a rate is not judged (default: ${DEFAULT-VALUE}).")
+    long minRequests;
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", defaultValue = "9",
+            description = "Internal deadline; keep it below the daemon's own check timeout (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--timeout-state", paramLabel = "STATE", defaultValue = "UNKNOWN",
+            description = "State to report when the deadline passes: OK, WARNING, CRITICAL or UNKNOWN (default: ${DEFAULT-VALUE}).")
+    String timeoutState;
+
+    @Option(names = "--window", paramLabel = "15m|1h|all", defaultValue = "15m",
+            description = "Which requests count: the last N minutes/hours, or all (default: ${DEFAULT-VALUE}).")
+    String window;
+
+    @Option(names = "--anchor", paramLabel = "now|latest", defaultValue = "now",
+            description = "End of a sliding window: now, or the newest request in the logs (for old evidence).")
+    String anchor;
+
+    @Option(names = "--now", paramLabel = "ISO-8601", hidden = true, description = "Pretend it is this instant (tests, replays).")
+    String now;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Folder for incremental state (default: $ARR502_STATE_DIR, %%ProgramData%%\\arr502 on Windows, /var/tmp/arr502-USER elsewhere).")
+    Path stateDir;
+
+    @Option(names = "--no-state", description = "Read the logs in full; keep no incremental state.")
+    boolean noState;
+
+    @Option(names = "--format", paramLabel = "nagios|json|text", defaultValue = "nagios",
+            description = "Output: Nagios plugin output, one JSON object, or a report (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Baseline counts (JSON: requests, count502_3) to test the current window against for a regression.")
+    Path baseline;
+
+    @Option(names = "--save-baseline", paramLabel = "FILE", description = "Store this run's request and 502.3 counts as a baseline file.")
+    Path saveBaseline;
+
+    @Option(names = "--timeout-classes", paramLabel = "LIST", defaultValue = "interactive=30s,report=120s,batch=300s",
+            description = "SLO timeout classes for recommendations (default: ${DEFAULT-VALUE}).")
+    String timeoutClasses;
+
+    @Option(names = "--submit", paramLabel = "icinga2", description = "Passive mode: also post the result to this system (icinga2).")
+    String submit;
+
+    @Option(names = "--api-url", paramLabel = "URL", description = "Icinga 2 API, e.g. https://icinga.example:5665.")
+    String apiUrl;
+
+    @Option(names = "--api-user", paramLabel = "USER", description = "Icinga 2 ApiUser with permission actions/process-check-result.")
+    String apiUser;
+
+    @Option(names = "--api-password-file", paramLabel = "FILE", description = "File holding the API user's password (never on the command line).")
+    Path apiPasswordFile;
+
+    @Option(names = "--api-ca", paramLabel = "PEM", description = "CA certificate of the Icinga API (default: the JDK's trust store).")
+    Path apiCa;
+
+    @Option(names = "--api-cert-name", paramLabel = "NAME", description = "Name in the API certificate when it differs from the URL host (Icinga's NodeName).")
+    String apiCertName;
+
+    @Option(names = "--api-host", paramLabel = "HOST", description = "Icinga host object (default: this machine's name).")
+    String apiHost;
+
+    @Option(names = "--api-service", paramLabel = "SERVICE", defaultValue = "arr502", description = "Icinga service object (default: ${DEFAULT-VALUE}).")
+    String apiService;
+
+    @Option(names = {"-v", "--verbose"}, description = "More detail (repeat up to 3 times).")
+    boolean[] verbose = new boolean[0];
+
+    Window parsedWindow() {
+        Window w = Window.parse(window);
+        if (w.kind() == Window.Kind.LAST && anchor.equalsIgnoreCase("latest")) {
+            return Window.lastBeforeNewest(w.length());
+        }
+        if (!anchor.equalsIgnoreCase("now") && !anchor.equalsIgnoreCase("latest")) {
+            throw new IllegalArgumentException("--anchor must be now or latest, not '" + anchor + "'");
+        }
+        return w;
+    }
+
+    Instant parsedNow() {
+        return now == null ? null : Instant.parse(now);
+    }
+
+    State parsedTimeoutState() {
+        try {
+            return State.valueOf(timeoutState.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--timeout-state must be OK, WARNING, CRITICAL or UNKNOWN, not '" + timeoutState + "'");
+        }
+    }
+
+    VerdictOptions verdictOptions() {
+        MetricKind kind = switch (metric.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "rate" -> MetricKind.RATE;
+            case "count" -> MetricKind.COUNT;
+            default -> throw new IllegalArgumentException("--metric must be rate or count, not '" + metric + "'");
+        };
+        if (minRequests < 0) {
+            throw new IllegalArgumentException("--min-requests must not be negative");
+        }
+        Window w = parsedWindow();
+        String label = w.kind() == Window.Kind.ALL ? "all" : window + (w.anchorLatest() ? " before the newest request" : "");
+        return new VerdictOptions(Range.parse(warning), Range.parse(critical), kind, minRequests, label, false);
+    }
+
+    io.arr502.core.diagnosis.DiagnosisOptions diagnosisOptions() throws java.io.IOException {
+        io.arr502.core.diagnosis.DiagnosisOptions d = new io.arr502.core.diagnosis.DiagnosisOptions(
+                io.arr502.core.diagnosis.TimeoutClasses.parse(timeoutClasses), io.arr502.core.diagnosis.RegressionSettings.defaults(), null);
+        return baseline == null ? d : d.withBaseline(io.arr502.core.diagnosis.BaselineStore.read(baseline));
+    }
+
+    int verbosity() {
+        return verbose.length;
+    }
+}

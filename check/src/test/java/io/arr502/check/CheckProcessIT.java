@@ -1,0 +1,281 @@
+package io.arr502.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The packaged jar as Nagios runs it: a real process, its stdout and its exit code. */
+class CheckProcessIT {
+    static final Path JAR = Path.of("target/check_arr502.jar");
+    static final Path SAMPLE = Path.of("../samples/incident");
+    static final String FIRST_LINE = "^ARR502 (OK|WARNING|CRITICAL|UNKNOWN) - [^|\\n]+( \\| [^|\\n]+)?$";
+
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out) {
+        String first() {
+            return out.lines().findFirst().orElse("");
+        }
+    }
+
+    Run run(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(err).as("nothing on stderr").doesNotContain("Exception");
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    private Path log(String body) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("W3SVC1"));
+        Path f = dir.resolve("u_ex261124.log");
+        Files.writeString(f, "#Fields: date time cs-uri-stem sc-status sc-substatus sc-win32-status time-taken\n" + body);
+        return f;
+    }
+
+    private static String lines(int n, String uri, String rest) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(String.format("2026-11-24 14:%02d:%02d %s %s%n", i / 60 % 60, i % 60, uri, rest));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void sampleIncidentIsAWarningNamingTheCauseAndTheFix() throws Exception {
+        Run r = run("triage", "--evidence", SAMPLE.toString(), "--window", "all");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.first()).matches(FIRST_LINE)
+                .startsWith("ARR502 WARNING - 502.3 rate 4.75% (385 of 8098 requests, window all) - cause ARR_TIMEOUT_TOO_LOW")
+                .contains("'rate_502_3'=4.75%;1;5;0;100", "'count_502_3'=385;;;0", "'win32_12002'=359;;;0");
+        assertThat(r.out()).contains("diagnosis ARR_TIMEOUT_TOO_LOW", "rollback: appcmd set config");
+        assertThat(r.out().chars().filter(c -> c == '|').count()).as("one pipe, on the first line").isEqualTo(1);
+    }
+
+    @Test
+    void okWarningCriticalByThresholds() throws Exception {
+        Path f = log(lines(200, "/a", "200 0 0 15") + lines(4, "/b", "502 3 12002 29990"));
+        assertThat(run("logs", f.toString(), "--window", "all").exit()).isEqualTo(1); // 1.96 % > 1
+        assertThat(run("logs", f.toString(), "--window", "all", "-w", "3", "-c", "5").exit()).isZero();
+        Run crit = run("logs", f.toString(), "--window", "all", "-w", "0.5", "-c", "1.5");
+        assertThat(crit.exit()).isEqualTo(2);
+        assertThat(crit.first()).startsWith("ARR502 CRITICAL - 502.3 rate 1.96% (4 of 204 requests");
+        Run count = run("logs", f.toString(), "--window", "all", "--metric", "count", "-w", "2", "-c", "10");
+        assertThat(count.exit()).isEqualTo(1);
+        assertThat(count.first()).contains("'count_502_3'=4;2;10;0");
+    }
+
+    @Test
+    void fewRequestsAreNotJudged() throws Exception {
+        Path f = log(lines(5, "/a", "200 0 0 15") + lines(1, "/b", "502 3 12002 29990"));
+        Run r = run("logs", f.toString(), "--window", "all");
+        assertThat(r.exit()).isZero();
+        assertThat(r.first()).contains("too few requests to judge the rate (6 < 20)");
+    }
+
+    @Test
+    void everyFailureIsUnknownWithOneLineAndExit3() throws Exception {
+        for (String[] args : List.of(
+                new String[]{"logs", tmp.resolve("missing").toString()},
+                new String[]{"logs", tmp.toString()}, // a folder with no u_ex*.log: a wrong path, not a quiet site
+                new String[]{"logs", SAMPLE.resolve("logs").toString(), "--submit", "icinga2"},
+                new String[]{"logs", SAMPLE.resolve("logs").toString(), "--submit", "icinga2", "--api-url", "https://127.0.0.1:1",
+                        "--api-user", "u", "--api-password-file", SAMPLE.resolve("config/applicationHost.config").toString(), "--window", "all"},
+                new String[]{"logs", SAMPLE.toString(), "-w", "abc"},
+                new String[]{"logs", SAMPLE.toString(), "--window", "forever"},
+                new String[]{"logs", "--no-such-option", "x"},
+                new String[]{"nosuchmode"},
+                new String[]{},
+                new String[]{"verify"},
+                new String[]{"logs", SAMPLE.toString(), "--format", "xml"})) {
+            Run r = run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(3);
+            assertThat(r.first()).as(String.join(" ", args)).startsWith("ARR502 UNKNOWN - ").matches(FIRST_LINE);
+        }
+    }
+
+    @Test
+    void aHangingInputIsKilledByTheDeadline() throws Exception {
+        Path fifo = Files.createDirectories(tmp.resolve("W3SVC9")).resolve("u_ex261124.log");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mk.waitFor()).isZero();
+        Run r = run("logs", fifo.toString(), "--window", "all", "-t", "1");
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.out()).isEqualTo("ARR502 UNKNOWN - timed out after 1 s\n");
+        Run crit = run("logs", fifo.toString(), "--window", "all", "-t", "1", "--timeout-state", "CRITICAL");
+        assertThat(crit.exit()).isEqualTo(2);
+        assertThat(crit.first()).isEqualTo("ARR502 CRITICAL - timed out after 1 s");
+    }
+
+    @Test
+    void pipesAndNewlinesFromTheLogCannotBreakTheOutput() throws Exception {
+        Path f = log(lines(30, "/evil|'x'=1", "502 3 12002 29990"));
+        Run r = run("logs", f.toString(), "--window", "all");
+        assertThat(r.first()).matches(FIRST_LINE);
+        assertThat(r.out().chars().filter(c -> c == '|').count()).isEqualTo(1);
+        assertThat(r.out()).contains("route /evil/'x'=1");
+    }
+
+    @Test
+    void jsonCarriesTheSameVerdict() throws Exception {
+        Run r = run("triage", "--evidence", SAMPLE.toString(), "--window", "all", "--format", "json");
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("status").asText()).isEqualTo("WARNING");
+        assertThat(j.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(j.at("/metrics/requests").asLong()).isEqualTo(8098);
+        assertThat(j.at("/metrics/count502_3").asLong()).isEqualTo(385);
+        assertThat(j.at("/metrics/rate502_3").asDouble()).isEqualTo(4.75);
+        assertThat(j.at("/metrics/byStatus/502.3").asLong()).isEqualTo(385);
+        assertThat(j.at("/metrics/byWin32/12002").asLong()).isEqualTo(359);
+        assertThat(j.at("/metrics/routes/0/route").asText()).isEqualTo("/api/reports/{id}");
+        assertThat(j.at("/metrics/routes/0").has("p99")).isTrue();
+        assertThat(j.get("malformedLines").asLong()).isZero();
+        assertThat(j.at("/diagnosis/0/cause").asText()).isEqualTo("ARR_TIMEOUT_TOO_LOW");
+        assertThat(j.at("/remediation/0/rollback/0/display").asText()).startsWith("appcmd set config");
+    }
+
+    @Test
+    void slidingWindowStateIsKeptPerInputAndReadIncrementally() throws Exception {
+        Path f = log(lines(100, "/a", "200 0 0 15"));
+        Path state = tmp.resolve("state");
+        Run first = run("logs", f.toString(), "--window", "15m", "--now", "2026-11-24T14:02:00Z", "--state-dir", state.toString(), "-vv");
+        assertThat(first.exit()).isZero();
+        try (var s = Files.list(state)) {
+            assertThat(s.filter(p -> p.getFileName().toString().endsWith(".json")).count()).isEqualTo(1);
+        }
+        Files.writeString(f, lines(30, "/b", "502 3 12002 29990"), java.nio.file.StandardOpenOption.APPEND);
+        Run second = run("logs", f.toString(), "--window", "15m", "--now", "2026-11-24T14:02:00Z", "--state-dir", state.toString());
+        assertThat(second.first()).contains("30 of 130 requests");
+    }
+
+    private Path standInAppcmd() throws IOException {
+        Path exe = tmp.resolve("appcmd");
+        Files.writeString(exe, "#!/bin/sh\nprintf '%s\\n' \"$*\" >> " + tmp.resolve("calls.log") + "\necho APPLIED\n");
+        exe.toFile().setExecutable(true);
+        return exe;
+    }
+
+    private Path recentLog(int ok, int failed) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("recent/W3SVC1"));
+        Path f = dir.resolve("u_ex261125.log");
+        java.time.format.DateTimeFormatter fmt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+        String now = fmt.format(java.time.Instant.now());
+        StringBuilder b = new StringBuilder("#Fields: date time cs-uri-stem sc-status sc-substatus sc-win32-status time-taken\n");
+        for (int i = 0; i < ok; i++) {
+            b.append(now).append(" /api/reports/1 200 0 0 900\n");
+        }
+        for (int i = 0; i < failed; i++) {
+            b.append(now).append(" /api/reports/2 502 3 12002 29990\n");
+        }
+        Files.writeString(f, b);
+        return f;
+    }
+
+    @Test
+    void remediatePrintsThePlanAndAppliesItWithAutomaticRollback() throws Exception {
+        Path logs = SAMPLE.resolve("logs");
+        Path config = SAMPLE.resolve("config");
+        Run plan = run("remediate", "--logs", logs.toString(), "--config", config.toString(), "--window", "all");
+        assertThat(plan.exit()).isEqualTo(1);
+        assertThat(plan.out()).contains("fix for ARR_TIMEOUT_TOO_LOW: dedicated farm appFarm-report (00:02:00) for /api/reports/{id}");
+
+        // the sample is old, so the recovery window after the change is quiet: applied, verified, kept
+        Path appcmd = standInAppcmd();
+        Run applied = run("remediate", "--logs", logs.toString(), "--config", config.toString(), "--window", "all", "--apply",
+                "--appcmd", appcmd.toString(), "--recovery", "1s", "--deadline", "5s", "--interval", "1s");
+        assertThat(applied.first()).startsWith("ARR502 OK - applied and verified: dedicated farm appFarm-report");
+        assertThat(applied.exit()).isZero();
+        List<String> calls = Files.readAllLines(tmp.resolve("calls.log"));
+        assertThat(calls).hasSize(7).first().isEqualTo("set config -section:webFarms /+[name='appFarm-report'] /commit:apphost");
+
+        // fresh 502.3s keep coming: verification fails and the rollback runs
+        Path recent = recentLog(50, 50);
+        Files.delete(tmp.resolve("calls.log"));
+        Run rolled = run("remediate", "--logs", recent.toString(), "--window", "all", "--apply", "--appcmd", appcmd.toString(),
+                "--recovery", "1m", "--deadline", "3s", "--interval", "1s");
+        assertThat(rolled.exit()).isEqualTo(2);
+        assertThat(rolled.first()).startsWith("ARR502 CRITICAL - rolled back (verification failed)");
+        assertThat(Files.readAllLines(tmp.resolve("calls.log"))).last().asString().contains("/-[name='farm-report']");
+    }
+
+    @Test
+    void verifyPassesOnAQuietRecoveryWindowAndFailsOnFreshErrors() throws Exception {
+        Run ok = run("verify", "--logs", recentLog(100, 0).toString(), "--recovery", "1s", "--deadline", "5s", "--interval", "1s");
+        assertThat(ok.exit()).isZero();
+        assertThat(ok.first()).startsWith("ARR502 OK - verified: every poll passed for 1s");
+        Run bad = run("verify", "--logs", recentLog(100, 100).toString(), "--recovery", "1m", "--deadline", "2s", "--interval", "1s");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.first()).contains("verification failed: 502.3 rate");
+    }
+
+    @Test
+    void baselineFilesDriveTheRegressionTest() throws Exception {
+        Path base = tmp.resolve("baseline.json");
+        Path quiet = log(lines(2000, "/a", "200 0 0 15") + lines(1, "/b", "502 3 12002 29990"));
+        assertThat(run("logs", quiet.toString(), "--window", "all", "--save-baseline", base.toString()).exit()).isZero();
+        assertThat(Files.readString(base)).contains("\"requests\" : 2001", "\"count502_3\" : 1");
+        Path noisy = Files.createDirectories(tmp.resolve("later/W3SVC1")).resolve("u_ex261124.log");
+        Files.writeString(noisy, "#Fields: date time cs-uri-stem sc-status sc-substatus sc-win32-status time-taken\n"
+                + lines(990, "/a", "200 0 0 15") + lines(10, "/b", "502 3 12002 29990"));
+        Run r = run("logs", noisy.toString(), "--window", "all", "--baseline", base.toString(), "-w", "5", "-c", "10");
+        assertThat(r.exit()).as(r.out()).isEqualTo(1);
+        assertThat(r.first()).contains("502.3 regression against the baseline");
+        assertThat(r.out()).contains("baseline: regression: 502.3 10 of 1000");
+    }
+
+    @Test
+    void probesAreCriticalWhenTheBackendIsDown() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/health", ex -> {
+            byte[] b = "Healthy".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        server.start();
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        try {
+            String up = "http://127.0.0.1:" + server.getAddress().getPort() + "/health;body=Healthy";
+            Run ok = run("probe", up, "tcp://127.0.0.1:" + server.getAddress().getPort());
+            assertThat(ok.exit()).as(ok.out()).isZero();
+            assertThat(ok.first()).startsWith("ARR502 OK - probes ok (2)");
+            Run down = run("probe", up, "tcp://127.0.0.1:" + closed);
+            assertThat(down.exit()).isEqualTo(2);
+            assertThat(down.first()).startsWith("ARR502 CRITICAL - 1 of 2 probes failed");
+            assertThat(down.out()).contains("connection refused by 127.0.0.1:" + closed);
+            assertThat(run("probe", "ftp://nowhere").exit()).isEqualTo(3);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void helpAndVersionExit3LikeTheCPlugins() throws Exception {
+        Run help = run("--help");
+        assertThat(help.exit()).isEqualTo(3);
+        assertThat(help.out()).contains("Usage: check_arr502", "triage", "logs");
+        Run version = run("--version");
+        assertThat(version.exit()).isEqualTo(3);
+        assertThat(version.out()).startsWith("check_arr502 0.1.0");
+    }
+}

@@ -1,0 +1,114 @@
+package io.arr502.core.collect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a folder written by Collect-All.ps1: one JSON per collector plus manifest.json. A missing,
+ * broken or timed-out collector becomes a {@link CollectedEvidence.CollectorProblem}, never an exception.
+ */
+public final class EvidenceFolder {
+    private static final long MAX_FILE = 64L << 20;
+
+    private EvidenceFolder() {
+    }
+
+    public static CollectedEvidence read(Path dir) {
+        List<CollectedEvidence.CollectorProblem> problems = new ArrayList<>();
+        String host = null;
+        Instant at = null;
+        try {
+            CollectorJson.Document m = CollectorJson.parse(text(dir.resolve("manifest.json")), "manifest");
+            host = m.host();
+            at = m.collectedAt();
+            for (JsonNode c : CollectorJson.list(m.data().path("collectors"))) {
+                String name = c.path("collector").asText("?");
+                if (c.path("timedOut").asBoolean(false)) {
+                    problems.add(new CollectedEvidence.CollectorProblem(name, c.path("skipped").asBoolean(false)
+                            ? "collector " + name + " skipped: the time budget was spent"
+                            : "collector " + name + " timed out after " + Math.round(c.path("durationMs").asLong() / 1000.0) + " s"));
+                } else if (c.path("exitCode").asInt(0) != 0) {
+                    problems.add(new CollectedEvidence.CollectorProblem(name, "collector " + name + " exited " + c.path("exitCode").asInt()));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // a hand-made folder may have no manifest
+        } catch (IOException | CollectorFormatException e) {
+            problems.add(new CollectedEvidence.CollectorProblem("manifest", "manifest.json: " + e.getMessage()));
+        }
+
+        List<CollectedEvidence.EventLogEntry> app = List.of();
+        List<CollectedEvidence.EventLogEntry> was = List.of();
+        JsonNode d = data(dir, "eventlog", problems);
+        if (d != null) {
+            app = CollectorJson.events(d.path("application"));
+            was = CollectorJson.events(d.path("was"));
+        }
+        List<CollectedEvidence.CounterSample> counters = List.of();
+        d = data(dir, "counters", problems);
+        if (d != null) {
+            counters = CollectorJson.counters(d.path("samples"));
+            for (JsonNode miss : CollectorJson.list(d.path("missing"))) {
+                problems.add(new CollectedEvidence.CollectorProblem("counters", "counter not installed: " + miss.asText()));
+            }
+        }
+        CollectedEvidence.WinHttpProxy proxy = null;
+        d = data(dir, "winhttp-proxy", problems);
+        if (d != null) {
+            proxy = new CollectedEvidence.WinHttpProxy(d.path("direct").asBoolean(false), d.path("proxyServer").asText(null),
+                    d.path("bypassList").asText(null));
+        }
+        Map<String, String> config = Map.of();
+        d = data(dir, "config", problems);
+        if (d != null) {
+            config = CollectorJson.sections(d.path("sections"));
+        }
+        List<CollectedEvidence.FrebFileEntry> freb = new ArrayList<>();
+        d = data(dir, "freb-listing", problems);
+        if (d != null) {
+            for (JsonNode f : CollectorJson.list(d.path("files"))) {
+                freb.add(new CollectedEvidence.FrebFileEntry(f.path("path").asText(), f.path("sizeBytes").asLong(), CollectorJson.time(f.path("lastWriteTime"))));
+            }
+        }
+        List<CollectedEvidence.NetConnectionResult> net = new ArrayList<>();
+        d = data(dir, "backends", problems);
+        if (d != null) {
+            for (JsonNode r : CollectorJson.list(d.path("results"))) {
+                net.add(new CollectedEvidence.NetConnectionResult(r.path("computerName").asText(), r.path("remoteAddress").asText(null),
+                        r.path("remotePort").asInt(), r.path("tcpTestSucceeded").asBoolean(false), r.path("detail").asText(null)));
+            }
+        }
+        return new CollectedEvidence(host, at, List.copyOf(app), List.copyOf(was), List.copyOf(counters), proxy, List.copyOf(net),
+                List.copyOf(freb), Map.copyOf(config), List.copyOf(problems));
+    }
+
+    private static JsonNode data(Path dir, String schema, List<CollectedEvidence.CollectorProblem> problems) {
+        Path f = dir.resolve(schema + ".json");
+        try {
+            return CollectorJson.parse(text(f), schema).data();
+        } catch (NoSuchFileException e) {
+            if (problems.stream().noneMatch(p -> p.collector().equals(schema))) {
+                problems.add(new CollectedEvidence.CollectorProblem(schema, schema + ".json is missing"));
+            }
+        } catch (IOException | CollectorFormatException e) {
+            problems.add(new CollectedEvidence.CollectorProblem(schema, schema + ".json: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    private static String text(Path f) throws IOException {
+        if (Files.size(f) > MAX_FILE) {
+            throw new IOException("larger than " + (MAX_FILE >> 20) + " MiB");
+        }
+        return Files.readString(f, StandardCharsets.UTF_8);
+    }
+}

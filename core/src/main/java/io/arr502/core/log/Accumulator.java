@@ -1,0 +1,145 @@
+package io.arr502.core.log;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Routes each parsed line to the right {@link Stats}: one total for an unbounded window, one per
+ * UTC minute for sliding windows (which is what the incremental state keeps). Also keeps the
+ * per-minute series and the malformed-line examples.
+ */
+final class Accumulator {
+    static final int SERIES_REQUESTS = 0, SERIES_5023 = 1, SERIES_5024 = 2, SERIES_504 = 3, SERIES_12002 = 4,
+            SERIES_12029 = 5, SERIES_5XX = 6, SERIES_WIDTH = 7;
+
+    final boolean perMinute;
+    final long fromMinute;
+    final long toMinute;
+    /** minutes kept behind the newest one when the window end is not known yet (anchor "latest") */
+    final long trailingMinutes;
+
+    final Stats total = new Stats();
+    final TreeMap<Long, Stats> minutes = new TreeMap<>();
+    final TreeMap<Long, long[]> series = new TreeMap<>();
+    long malformed;
+    final List<MalformedLine> examples = new ArrayList<>();
+    final int maxExamples;
+    long newestMinute = Long.MIN_VALUE;
+    long oldestMinute = Long.MAX_VALUE;
+
+    private long cachedMinute = Long.MIN_VALUE;
+    private Stats cachedStats;
+    private long[] cachedSeries;
+
+    Accumulator(boolean perMinute, long fromMinute, long toMinute, long trailingMinutes, int maxExamples) {
+        this.perMinute = perMinute;
+        this.fromMinute = fromMinute;
+        this.toMinute = toMinute;
+        this.trailingMinutes = trailingMinutes;
+        this.maxExamples = maxExamples;
+    }
+
+    Accumulator emptyCopy() {
+        return new Accumulator(perMinute, fromMinute, toMinute, trailingMinutes, maxExamples);
+    }
+
+    /** The Stats for a line of this minute, or null when the line is outside the window. */
+    Stats statsFor(long minute) {
+        if (minute == cachedMinute) {
+            return cachedStats;
+        }
+        if (minute != ParsedLine.NO_MINUTE && (minute < fromMinute || minute > toMinute)) {
+            cachedMinute = minute;
+            cachedStats = null;
+            cachedSeries = null;
+            return null;
+        }
+        if (trailingMinutes > 0 && minute != ParsedLine.NO_MINUTE && newestMinute != Long.MIN_VALUE
+                && minute < newestMinute - trailingMinutes) {
+            return null; // already too old for an anchored window
+        }
+        Stats s;
+        if (perMinute && minute != ParsedLine.NO_MINUTE) {
+            s = minutes.computeIfAbsent(minute, k -> new Stats());
+        } else if (perMinute) {
+            return null; // a line without date/time cannot be placed in a time window
+        } else {
+            s = total;
+        }
+        if (minute != ParsedLine.NO_MINUTE) {
+            cachedSeries = series.computeIfAbsent(minute, k -> new long[SERIES_WIDTH]);
+            if (minute > newestMinute) {
+                newestMinute = minute;
+                evictBeforeAnchor();
+            }
+            oldestMinute = Math.min(oldestMinute, minute);
+        } else {
+            cachedSeries = null;
+        }
+        cachedMinute = minute;
+        cachedStats = s;
+        return s;
+    }
+
+    long[] seriesForCached() {
+        return cachedSeries;
+    }
+
+    private void evictBeforeAnchor() {
+        if (trailingMinutes <= 0) {
+            return;
+        }
+        long keepFrom = newestMinute - trailingMinutes;
+        while (!minutes.isEmpty() && minutes.firstKey() < keepFrom) {
+            minutes.pollFirstEntry();
+        }
+        while (!series.isEmpty() && series.firstKey() < keepFrom) {
+            series.pollFirstEntry();
+        }
+        cachedMinute = Long.MIN_VALUE;
+    }
+
+    void malformed(String file, long line, String reason) {
+        malformed++;
+        if (examples.size() < maxExamples) {
+            examples.add(new MalformedLine(file, line, reason));
+        }
+    }
+
+    void merge(Accumulator o) {
+        total.merge(o.total);
+        o.minutes.forEach((m, s) -> minutes.computeIfAbsent(m, k -> new Stats()).merge(s));
+        o.series.forEach((m, v) -> {
+            long[] mine = series.computeIfAbsent(m, k -> new long[SERIES_WIDTH]);
+            for (int i = 0; i < SERIES_WIDTH; i++) {
+                mine[i] += v[i];
+            }
+        });
+        malformed += o.malformed;
+        for (MalformedLine e : o.examples) {
+            if (examples.size() < maxExamples) {
+                examples.add(e);
+            }
+        }
+        if (o.newestMinute > newestMinute) {
+            newestMinute = o.newestMinute;
+        }
+        oldestMinute = Math.min(oldestMinute, o.oldestMinute);
+        cachedMinute = Long.MIN_VALUE;
+        evictBeforeAnchor();
+    }
+
+    /** The minute stats inside [from, to], merged; or the total when not per-minute. */
+    Stats collapse(long from, long to) {
+        if (!perMinute) {
+            return total;
+        }
+        Stats out = new Stats();
+        for (Map.Entry<Long, Stats> e : minutes.subMap(from, true, to, true).entrySet()) {
+            out.merge(e.getValue());
+        }
+        return out;
+    }
+}

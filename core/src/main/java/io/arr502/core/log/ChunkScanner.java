@@ -1,0 +1,243 @@
+package io.arr502.core.log;
+
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/**
+ * Reads one byte range of one log file line by line and feeds the accumulator. Owned by one thread.
+ * Only complete lines are consumed: a last line without its newline is left for the next run.
+ */
+final class ChunkScanner {
+    static final int BUFFER = 1 << 22;
+
+    record Result(long consumedEnd, FieldLayout layoutAtEnd, long lines, long firstDirective) {
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
+    private final byte[] buf = new byte[BUFFER];
+    private final LineParser parser = new LineParser();
+    private final ParsedLine line = new ParsedLine();
+    private final RouteBytes routeBytes = new RouteBytes();
+    private final ByteKey routeProbe = new ByteKey(new byte[0], 0, 0);
+    private final ByteKey groupProbe = new ByteKey(new byte[0], 0, 0);
+
+    /**
+     * @param prefix  when non-null, lines before the chunk's first directive go here instead of {@code acc}
+     *                (the caller assumed their layout and may have to redo them)
+     * @param folderSite site key to use when the layout has no s-sitename
+     */
+    Result scan(FileChannel ch, long start, long end, FieldLayout layout, Accumulator acc, Accumulator prefix,
+                String file, ByteKey folderSite) throws IOException {
+        bufPos = start;
+        int len = 0;
+        lines = 0;
+        firstDirective = -1;
+        skippingLong = false;
+        target = prefix != null ? prefix : acc;
+        this.layout = layout;
+        boolean first = start == 0;
+        while (true) {
+            boolean more = true;
+            while (len < buf.length && bufPos + len < end) {
+                int want = (int) Math.min(buf.length - len, end - (bufPos + len));
+                int r = ch.read(ByteBuffer.wrap(buf, len, want), bufPos + len);
+                if (r < 0) {
+                    end = bufPos + len; // the file shrank while we read it
+                    break;
+                }
+                len += r;
+            }
+            if (bufPos + len >= end) {
+                more = false;
+            }
+            int lineStart = 0;
+            if (first) {
+                first = false;
+                if (len >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
+                    lineStart = 3;
+                }
+            }
+            // one pass, eight bytes at a time: the positions of spaces and newlines are all the
+            // parser needs, so each byte is looked at once (SWAR zero-byte test on x ^ ' ' and x ^ '\n')
+            // one pass, eight bytes at a time: newlines end lines, and the spaces are only counted
+            // (exact zero-byte test, so popcount is exact); the parser then finds the few fields it needs
+            int j = lineStart;
+            int spaces = 0;
+            int limit = len - 8;
+            while (j < len) {
+                if (j <= limit) {
+                    long w = (long) LONGS.get(buf, j);
+                    long sp = zeroBytes(w ^ SPACES);
+                    long nl = zeroBytes(w ^ NEWLINES);
+                    int base = j;
+                    j += 8;
+                    if (nl == 0) {
+                        spaces += Long.bitCount(sp);
+                        continue;
+                    }
+                    while (nl != 0) {
+                        long bit = nl & -nl;
+                        nl ^= bit;
+                        long below = bit - 1;
+                        spaces += Long.bitCount(sp & below);
+                        sp &= ~below;
+                        int pos = base + (Long.numberOfTrailingZeros(bit) >>> 3);
+                        line(lineStart, pos, spaces + 1, acc, prefix, file, folderSite);
+                        lineStart = pos + 1;
+                        spaces = 0;
+                    }
+                    spaces += Long.bitCount(sp);
+                } else {
+                    byte c = buf[j];
+                    if (c == ' ') {
+                        spaces++;
+                    } else if (c == '\n') {
+                        line(lineStart, j, spaces + 1, acc, prefix, file, folderSite);
+                        lineStart = j + 1;
+                        spaces = 0;
+                    }
+                    j++;
+                }
+            }
+            if (!more) {
+                return new Result(bufPos + lineStart, this.layout, lines, firstDirective);
+            }
+            if (lineStart == 0 && len == buf.length) {
+                // a single line longer than the buffer: count it once as malformed and skip to its end
+                if (!skippingLong) {
+                    target.malformed(file, lines + 1, "line longer than " + BUFFER + " bytes");
+                    skippingLong = true;
+                }
+                bufPos += len;
+                len = 0;
+                continue;
+            }
+            System.arraycopy(buf, lineStart, buf, 0, len - lineStart);
+            bufPos += lineStart;
+            len -= lineStart;
+        }
+    }
+
+    // per-scan state shared with line()
+    private long bufPos;
+    private long lines;
+    private long firstDirective;
+    private boolean skippingLong;
+    private Accumulator target;
+    private FieldLayout layout;
+
+    /** Exact: the high bit of each byte of x that is zero, and no other bit. */
+    private static long zeroBytes(long x) {
+        long t = (x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
+        return ~(t | x | 0x7F7F7F7F7F7F7F7FL);
+    }
+
+    /** One complete line [a, nl) with {@code fields} space-separated fields. */
+    private void line(int a, int nl, int fields, Accumulator acc, Accumulator prefix, String file, ByteKey folderSite) {
+        lines++;
+        int b = nl;
+        if (b > a && buf[b - 1] == '\r') {
+            b--;
+        }
+        if (skippingLong) {
+            skippingLong = false;
+            return;
+        }
+        if (b == a) {
+            return;
+        }
+        if (buf[a] == '#') {
+            if (firstDirective < 0) {
+                firstDirective = bufPos + a;
+                target = acc;
+            }
+            if (startsWith(buf, a, b, "#Fields:")) {
+                layout = FieldLayout.parse(buf, a + 8, b);
+                if (layout == null || layout.missingRequired() != null) {
+                    acc.malformed(file, lines, layout == null ? "#Fields directive names no fields"
+                            : "#Fields directive lacks " + layout.missingRequired());
+                    layout = null;
+                }
+            }
+            return;
+        }
+        if (layout == null) {
+            target.malformed(file, lines, "request line before any usable #Fields directive");
+            return;
+        }
+        if (!parser.parseCounted(buf, a, b, fields, layout, line)) {
+            target.malformed(file, lines, line.error);
+            return;
+        }
+        count(target, folderSite);
+    }
+
+    private void count(Accumulator acc, ByteKey folderSite) {
+        ParsedLine p = line;
+        Stats s = acc.statsFor(p.epochMinute);
+        if (s == null) {
+            return;
+        }
+        int status = p.status;
+        int sub = p.substatus;
+        s.requests++;
+        s.addStatus(status, sub);
+        boolean is5023 = status == 502 && sub == 3;
+        if (is5023) {
+            s.win32For5023.computeIfAbsent(p.win32, k -> new long[1])[0]++;
+        }
+        int rl = routeBytes.normalize(buf, p.uriFrom, p.uriTo);
+        routeProbe.set(routeBytes.buffer(), 0, rl);
+        s.route(routeProbe).add(status, sub, p.win32, p.timeTaken);
+        if (p.siteFrom >= 0) {
+            groupProbe.set(buf, p.siteFrom, p.siteTo - p.siteFrom);
+            Stats.countGroup(Stats.group(s.sites, groupProbe), status, sub);
+        } else {
+            Stats.countGroup(Stats.group(s.sites, folderSite), status, sub);
+        }
+        if (p.ipFrom >= 0) {
+            groupProbe.set(buf, p.ipFrom, p.ipTo - p.ipFrom);
+            Stats.countGroup(Stats.group(s.ips, groupProbe), status, sub);
+        }
+        long[] ser = acc.seriesForCached();
+        if (ser != null) {
+            ser[Accumulator.SERIES_REQUESTS]++;
+            if (is5023) {
+                ser[Accumulator.SERIES_5023]++;
+                if (p.win32 == 12002) {
+                    ser[Accumulator.SERIES_12002]++;
+                } else if (p.win32 == 12029) {
+                    ser[Accumulator.SERIES_12029]++;
+                }
+            } else if (status == 502 && sub == 4) {
+                ser[Accumulator.SERIES_5024]++;
+            } else if (status == 504) {
+                ser[Accumulator.SERIES_504]++;
+            }
+            if (status >= 500) {
+                ser[Accumulator.SERIES_5XX]++;
+            }
+        }
+    }
+
+    private static boolean startsWith(byte[] b, int from, int to, String prefix) {
+        if (to - from < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (b[from + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,71 @@
+package io.arr502.core.log;
+
+import org.HdrHistogram.AbstractHistogram;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Running totals for one route. Histograms are created on first use to keep idle routes small. */
+final class RouteAcc {
+    long requests;
+    long c502_3;
+    long c502_4;
+    long c504;
+    AbstractHistogram all;
+    AbstractHistogram ok;
+    AbstractHistogram failed502_3;
+    final Map<Long, long[]> win32 = new HashMap<>();
+
+    void add(int status, int sub, long win32Code, long timeTaken) {
+        requests++;
+        boolean is5023 = status == 502 && sub == 3;
+        if (is5023) {
+            c502_3++;
+            win32.computeIfAbsent(win32Code, k -> new long[1])[0]++;
+        } else if (status == 502 && sub == 4) {
+            c502_4++;
+        } else if (status == 504) {
+            c504++;
+        }
+        if (timeTaken >= 0) {
+            if (all == null) {
+                all = Histograms.create();
+            }
+            Histograms.record(all, timeTaken);
+            if (status < 500) {
+                if (ok == null) {
+                    ok = Histograms.create();
+                }
+                Histograms.record(ok, timeTaken);
+            }
+            if (is5023) {
+                if (failed502_3 == null) {
+                    failed502_3 = Histograms.create();
+                }
+                Histograms.record(failed502_3, timeTaken);
+            }
+        }
+    }
+
+    void merge(RouteAcc o) {
+        requests += o.requests;
+        c502_3 += o.c502_3;
+        c502_4 += o.c502_4;
+        c504 += o.c504;
+        all = mergeHist(all, o.all);
+        ok = mergeHist(ok, o.ok);
+        failed502_3 = mergeHist(failed502_3, o.failed502_3);
+        o.win32.forEach((k, v) -> win32.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+    }
+
+    static AbstractHistogram mergeHist(AbstractHistogram mine, AbstractHistogram other) {
+        if (other == null) {
+            return mine;
+        }
+        if (mine == null) {
+            mine = Histograms.create();
+        }
+        mine.add(other);
+        return mine;
+    }
+}
