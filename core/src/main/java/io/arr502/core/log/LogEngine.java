@@ -86,6 +86,14 @@ public final class LogEngine {
             } catch (IOException e) {
                 throw new LogEngineException("cannot read log file " + f + ": " + LogFiles.oneLine(e));
             }
+            if (prev == null) {
+                prev = renamedFrom(f, size, old);
+                if (prev != null) {
+                    old.remove(prev.path());
+                    notes.add(Path.of(prev.path()).getFileName() + " was renamed to " + f.getFileName()
+                            + ": continued at byte " + prev.offset());
+                }
+            }
             long start = 0;
             long lines = 0;
             FieldLayout layout = null;
@@ -342,6 +350,20 @@ public final class LogEngine {
             }
             if (!line.startsWith("#") && !line.isBlank() && !line.startsWith("\uFEFF#")) {
                 break;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A new name whose first bytes match a cursor whose file is gone is that file, moved
+     * (rotation by rename): continuing at its offset avoids counting its lines twice.
+     */
+    private static FileCursor renamedFrom(Path f, long size, Map<String, FileCursor> unmatched) throws LogEngineException {
+        for (FileCursor c : unmatched.values()) {
+            if (c.offset() > 0 && size >= c.offset() && !Files.exists(Path.of(c.path()))
+                    && fingerprint(f, c.fingerprintLength()) == c.fingerprint()) {
+                return c;
             }
         }
         return null;
