@@ -63,7 +63,12 @@ public final class LogEngine {
     }
 
     private static LogSummary incremental(List<Path> files, LogRequest req, List<String> notes) throws LogEngineException {
-        StateStore.State loaded = StateStore.load(req.stateFile(), notes);
+        return incremental(files, req, notes, false);
+    }
+
+    private static LogSummary incremental(List<Path> files, LogRequest req, List<String> notes, boolean fresh)
+            throws LogEngineException {
+        StateStore.State loaded = fresh ? new StateStore.State() : StateStore.load(req.stateFile(), notes);
         String mode = req.window().kind() == Window.Kind.ALL ? "all" : "minutes";
         if (!loaded.mode.isEmpty() && !loaded.mode.equals(mode)) {
             notes.add("window kind changed since the last run; state rebuilt");
@@ -155,6 +160,11 @@ public final class LogEngine {
         view.examples.addAll(acc.examples);
         view.newestMinute = newest;
         view.oldestMinute = state.series.isEmpty() ? Long.MAX_VALUE : state.series.firstKey();
+        if (state.damaged && !fresh) {
+            // the cursors already moved past the lines of the lost minute: only a full reread is exact
+            notes.add("state file " + req.stateFile() + " had unreadable minutes; rebuilt from the logs");
+            return incremental(files, req, notes, true);
+        }
         return SummaryBuilder.build(view, null, req, read, bytes[0], notes);
     }
 
