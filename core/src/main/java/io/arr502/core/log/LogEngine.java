@@ -63,7 +63,12 @@ public final class LogEngine {
     }
 
     private static LogSummary incremental(List<Path> files, LogRequest req, List<String> notes) throws LogEngineException {
-        StateStore.State loaded = StateStore.load(req.stateFile(), notes);
+        return incremental(files, req, notes, false);
+    }
+
+    private static LogSummary incremental(List<Path> files, LogRequest req, List<String> notes, boolean fresh)
+            throws LogEngineException {
+        StateStore.State loaded = fresh ? new StateStore.State() : StateStore.load(req.stateFile(), notes);
         String mode = req.window().kind() == Window.Kind.ALL ? "all" : "minutes";
         if (!loaded.mode.isEmpty() && !loaded.mode.equals(mode)) {
             notes.add("window kind changed since the last run; state rebuilt");
@@ -85,6 +90,14 @@ public final class LogEngine {
                 size = Files.size(f);
             } catch (IOException e) {
                 throw new LogEngineException("cannot read log file " + f + ": " + LogFiles.oneLine(e));
+            }
+            if (prev == null) {
+                prev = renamedFrom(f, size, old);
+                if (prev != null) {
+                    old.remove(prev.path());
+                    notes.add(Path.of(prev.path()).getFileName() + " was renamed to " + f.getFileName()
+                            + ": continued at byte " + prev.offset());
+                }
             }
             long start = 0;
             long lines = 0;
@@ -147,6 +160,11 @@ public final class LogEngine {
         view.examples.addAll(acc.examples);
         view.newestMinute = newest;
         view.oldestMinute = state.series.isEmpty() ? Long.MAX_VALUE : state.series.firstKey();
+        if (state.damaged && !fresh) {
+            // the cursors already moved past the lines of the lost minute: only a full reread is exact
+            notes.add("state file " + req.stateFile() + " had unreadable minutes; rebuilt from the logs");
+            return incremental(files, req, notes, true);
+        }
         return SummaryBuilder.build(view, null, req, read, bytes[0], notes);
     }
 
@@ -342,6 +360,20 @@ public final class LogEngine {
             }
             if (!line.startsWith("#") && !line.isBlank() && !line.startsWith("\uFEFF#")) {
                 break;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A new name whose first bytes match a cursor whose file is gone is that file, moved
+     * (rotation by rename): continuing at its offset avoids counting its lines twice.
+     */
+    private static FileCursor renamedFrom(Path f, long size, Map<String, FileCursor> unmatched) throws LogEngineException {
+        for (FileCursor c : unmatched.values()) {
+            if (c.offset() > 0 && size >= c.offset() && !Files.exists(Path.of(c.path()))
+                    && fingerprint(f, c.fingerprintLength()) == c.fingerprint()) {
+                return c;
             }
         }
         return null;

@@ -38,6 +38,8 @@ final class StateStore {
         final TreeMap<Long, long[]> series = new TreeMap<>();
         long malformed;
         String mode = "";
+        /** set when a stored minute could not be decoded: the run then rebuilds the state from the logs */
+        boolean damaged;
 
         /** The minute's stats, decoded on first use; a fresh one when the minute is new or unreadable. */
         Stats minute(long m, List<String> notes) {
@@ -50,7 +52,8 @@ final class StateStore {
                 try {
                     st = StatsJson.read(raw);
                 } catch (Exception e) {
-                    notes.add("state minute " + m + " was unreadable (" + LogFiles.oneLine(e) + "); dropped");
+                    notes.add("state minute " + m + " was unreadable (" + LogFiles.oneLine(e) + ")");
+                    damaged = true;
                 }
             }
             minutes.put(m, st);

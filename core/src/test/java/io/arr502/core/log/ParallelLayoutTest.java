@@ -1,0 +1,42 @@
+package io.arr502.core.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The #Fields change sits early in a large file, so the second chunk starts under a layout that
+ * differs from the file's first one: its assumed layout is wrong and its lines must be redone
+ * with the right one (LogEngineTest puts the change late, where the assumption holds).
+ */
+class ParallelLayoutTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLaterChunkStartingUnderAChangedLayoutIsRedoneExactly() throws Exception {
+        Instant t = Instant.parse("2026-11-24T13:40:00Z");
+        IisLogGenerator g = new IisLogGenerator(21).incident(t.plusSeconds(1200), t.plusSeconds(3600)).rate(400);
+        Path f = Files.createDirectories(dir.resolve("W3SVC1")).resolve("u_ex261124.log");
+        g.write(f, t, t.plusSeconds(300));
+        g.fields(IisLogGenerator.DEFAULT_FIELDS);
+        g.write(f, t.plusSeconds(300), t.plusSeconds(2 * 3600));
+        assertThat(Files.size(f)).isGreaterThan(LogEngine.SPLIT_THRESHOLD);
+
+        LogSummary one = LogEngine.analyze(LogRequest.of(List.of(f), Window.all()).withThreads(1));
+        LogSummary two = LogEngine.analyze(LogRequest.of(List.of(f), Window.all()).withThreads(2));
+        assertThat(one.requests()).isEqualTo(g.tally.requests);
+        assertThat(one.malformedLines()).isZero();
+        assertThat(two.requests()).isEqualTo(one.requests());
+        assertThat(two.malformedLines()).isZero();
+        assertThat(two.byStatus()).isEqualTo(one.byStatus());
+        assertThat(two.win32For502_3()).isEqualTo(one.win32For502_3());
+        assertThat(two.routes()).isEqualTo(one.routes());
+        assertThat(two.perMinute()).isEqualTo(one.perMinute());
+    }
+}
