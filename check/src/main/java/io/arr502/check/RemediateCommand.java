@@ -17,6 +17,7 @@ import io.arr502.core.verdict.VerdictBuilder;
 import io.arr502.core.verify.Verifier;
 import io.arr502.core.verify.VerifyOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -30,17 +31,15 @@ import java.util.List;
         mixinStandardHelpOptions = true, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
 final class RemediateCommand extends ModeCommand {
 
-    @Option(names = "--logs", paramLabel = "PATH", description = "IIS W3C log file or folder (repeatable).")
-    List<Path> logs = new ArrayList<>();
+    @Mixin
+    EvidenceOptions sources;
 
-    @Option(names = "--freb", paramLabel = "PATH", description = "FailedReqLogFiles folder.")
-    Path freb;
+    @Mixin
+    PollOptions poll;
 
-    @Option(names = "--config", paramLabel = "PATH", description = "applicationHost.config or appcmd output (fills in farms, servers and the rollback values).")
-    Path config;
 
-    @Option(names = "--url", paramLabel = "TARGET", description = "Synthetic probe for the verification; repeatable.")
-    List<String> urls = new ArrayList<>();
+
+
 
     @Option(names = "--apply", description = "Run the plan (default: only print it).")
     boolean apply;
@@ -51,24 +50,18 @@ final class RemediateCommand extends ModeCommand {
     @Option(names = "--appcmd", paramLabel = "PATH", description = "appcmd to run instead of %%windir%%\\system32\\inetsrv\\appcmd.exe.")
     Path appcmd;
 
-    @Option(names = "--recovery", paramLabel = "DURATION", defaultValue = "5m", description = "Verification recovery window (default: ${DEFAULT-VALUE}).")
-    String recovery;
 
-    @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "15m", description = "Verification deadline (default: ${DEFAULT-VALUE}).")
-    String deadline;
 
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "30s", description = "Time between verification polls (default: ${DEFAULT-VALUE}).")
-    String interval;
 
     @Override
     int deadlineSeconds() {
-        return apply ? (int) Math.max(common.timeoutSeconds, Window.parseDuration(deadline).toSeconds() + 120) : common.timeoutSeconds;
+        return apply ? (int) Math.max(common.timeoutSeconds, poll.deadline().toSeconds() + 120) : common.timeoutSeconds;
     }
 
     @Override
     Verdict verdict() throws Exception {
         Window w = common.parsedWindow();
-        TriageRequest req = new TriageRequest(logs, w, common.parsedNow(), null, freb, config, urls, null, null,
+        TriageRequest req = new TriageRequest(sources.logs, w, common.parsedNow(), null, sources.freb, sources.config, sources.urls, null, null,
                 common.verdictOptions(), common.diagnosisOptions());
         Evidence ev = Triage.gather(req);
         Diagnosis d = Diagnoser.diagnose(ev, req.diagnosis());
@@ -81,13 +74,13 @@ final class RemediateCommand extends ModeCommand {
             throw new IllegalArgumentException("--plan " + planNumber + ": there are " + plans.size() + " plan(s)");
         }
         RemediationPlan plan = plans.get(planNumber - 1);
-        Duration rec = Window.parseDuration(recovery);
-        VerifyOptions vo = new VerifyOptions(rec, Window.parseDuration(deadline), Window.parseDuration(interval),
+        Duration rec = poll.recovery();
+        VerifyOptions vo = new VerifyOptions(rec, poll.deadline(), poll.interval(),
                 req.diagnosis().baseline(), RegressionSettings.defaults(), req.verdict().warning().end());
         List<String> log = new ArrayList<>();
         RemediationExecutor.Outcome o = RemediationExecutor.apply(plan,
                 RemediationExecutor.commands(new CommandRunner(Duration.ofSeconds(60), 1 << 20), appcmd),
-                () -> Verifier.verify(() -> Triage.gather(new TriageRequest(logs, Window.last(rec), null, null, null, config, urls,
+                () -> Verifier.verify(() -> Triage.gather(new TriageRequest(sources.logs, Window.last(rec), null, null, null, sources.config, sources.urls,
                         null, null, req.verdict(), null)), vo, Clock.systemUTC(), dd -> Thread.sleep(dd.toMillis())).passed(),
                 log::add);
         State s = o.applied() ? State.OK : State.CRITICAL;

@@ -5,6 +5,7 @@ import io.arr502.core.triage.Triage;
 import io.arr502.core.triage.TriageRequest;
 import io.arr502.core.verdict.Verdict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -17,17 +18,12 @@ import java.util.List;
         mixinStandardHelpOptions = true, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
 final class TriageCommand extends ModeCommand {
 
-    @Option(names = "--logs", paramLabel = "PATH", description = "IIS W3C log file or folder (repeatable).")
-    List<Path> logs = new ArrayList<>();
+    @Mixin
+    EvidenceOptions sources;
 
-    @Option(names = "--freb", paramLabel = "PATH", description = "FailedReqLogFiles folder or one fr*.xml.")
-    Path freb;
 
-    @Option(names = "--config", paramLabel = "PATH", description = "applicationHost.config, appcmd output, or a folder of them.")
-    Path config;
 
-    @Option(names = "--url", paramLabel = "TARGET", description = "Probe target (https://host/health, tcp://host:443, tls://host:443); repeatable.")
-    List<String> urls = new ArrayList<>();
+
 
     @Option(names = "--probe-timeout", paramLabel = "DURATION", defaultValue = "5s", description = "Each probe's deadline (default: ${DEFAULT-VALUE}).")
     String probeTimeout;
@@ -39,9 +35,9 @@ final class TriageCommand extends ModeCommand {
     @Override
     Verdict verdict() throws Exception {
         Window w = common.parsedWindow();
-        List<Path> logPaths = new ArrayList<>(logs);
-        Path frebPath = freb;
-        Path configPath = config;
+        List<Path> logPaths = new ArrayList<>(sources.logs);
+        Path frebPath = sources.freb;
+        Path configPath = sources.config;
         Path collected = null;
         if (evidence != null) {
             if (!Files.isDirectory(evidence)) {
@@ -65,7 +61,7 @@ final class TriageCommand extends ModeCommand {
         }
         Duration pt = io.arr502.core.log.Window.parseDuration(probeTimeout);
         TriageRequest req = new TriageRequest(logPaths, w, common.parsedNow(), StateFiles.forInputs(common, logPaths, w),
-                frebPath, configPath, urls, pt, collected, common.verdictOptions(), common.diagnosisOptions());
+                frebPath, configPath, sources.urls, pt, collected, common.verdictOptions(), common.diagnosisOptions());
         return Triage.run(req);
     }
 }

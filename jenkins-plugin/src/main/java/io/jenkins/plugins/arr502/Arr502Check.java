@@ -184,46 +184,31 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
 
         @POST
         public FormValidation doCheckWarning(@AncestorInPath Item item, @QueryParameter String value) {
-            return checkRange(item, value);
+            return validate(item, value, Range::parse);
         }
 
         @POST
         public FormValidation doCheckCritical(@AncestorInPath Item item, @QueryParameter String value) {
-            return checkRange(item, value);
+            return validate(item, value, Range::parse);
         }
 
         @POST
         public FormValidation doCheckWindow(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!allowed(item)) {
-                return FormValidation.ok();
-            }
-            try {
-                Window.parse(value);
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return validate(item, value, Window::parse);
         }
 
         @POST
         public FormValidation doCheckGate(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!allowed(item)) {
-                return FormValidation.ok();
-            }
-            try {
-                GateThreshold.parse(value);
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return validate(item, value, GateThreshold::parse);
         }
 
-        private static FormValidation checkRange(Item item, String value) {
+        /** Core's own parser is the check: its one-line message is what the form shows. */
+        private static FormValidation validate(Item item, String value, java.util.function.Consumer<String> parser) {
             if (!allowed(item)) {
                 return FormValidation.ok();
             }
             try {
-                Range.parse(value);
+                parser.accept(value);
                 return FormValidation.ok();
             } catch (IllegalArgumentException e) {
                 return FormValidation.error(e.getMessage());
