@@ -255,6 +255,7 @@ public final class Diagnoser {
             out.add(new Finding(Cause.BACKEND_STALL, 0.4, String.format(Locale.ROOT, "requests are queueing (%.0f queued)", queued),
                     List.of(String.format(Locale.ROOT, "ASP.NET queue up to %.0f, Web Service current connections up to %.0f", queued, conns))));
         }
+        poolExhaustion(c, logs, out);
         // ARR's own Application-log entries carry the WinHTTP HRESULT, e.g. "(0x80072ee2)"
         java.util.Map<Cause, List<String>> fromEvents = new java.util.EnumMap<>(Cause.class);
         java.util.regex.Pattern hr = java.util.regex.Pattern.compile("0x8007([0-9a-fA-F]{4})");
@@ -278,6 +279,39 @@ public final class Diagnoser {
             out.add(new Finding(Cause.BACKEND_UNREACHABLE, 0.3, was + " WAS event(s): an application pool failed",
                     c.wasEvents().stream().limit(3).map(e -> e.time() + " WAS " + e.id() + ": " + oneLine(e.message())).toList()));
         }
+    }
+
+    /**
+     * Connection-pool exhaustion: 12029/12002 come in bursts (a minute far above the usual) while the
+     * connection counters sit flat at their highest value — a ceiling, not a slow backend or a dead one.
+     * Needs both the log series and the collected counters; either alone cannot tell it from a backend outage.
+     */
+    static void poolExhaustion(CollectedEvidence c, LogSummary logs, List<Finding> out) {
+        if (logs == null || logs.perMinute().size() < 3) {
+            return;
+        }
+        List<Double> conns = c.counters().stream().filter(s -> s.path().contains("current connections") || s.path().contains("current requests"))
+                .map(CollectedEvidence.CounterSample::value).toList();
+        if (conns.size() < 3) {
+            return;
+        }
+        double max = conns.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double min = conns.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        boolean plateau = max >= 100 && (max - min) <= 0.02 * max;
+        long[] perMinute = logs.perMinute().stream().mapToLong(b -> b.count12029() + b.count12002()).sorted().toArray();
+        long median = perMinute[perMinute.length / 2];
+        MinuteBucket worst = logs.perMinute().stream().max(Comparator.comparingLong(b -> b.count12029() + b.count12002())).orElseThrow();
+        long peak = worst.count12029() + worst.count12002();
+        long burstMinutes = logs.perMinute().stream().filter(b -> b.count12029() + b.count12002() >= Math.max(10, 5 * Math.max(1, median))).count();
+        if (!plateau || burstMinutes == 0 || burstMinutes > perMinute.length / 2) {
+            return;
+        }
+        out.add(new Finding(Cause.CONNECTION_POOL_EXHAUSTION, 0.7, String.format(Locale.ROOT,
+                "bursts of 12029/12002 while connections sit at a ceiling of %.0f", max), List.of(
+                String.format(Locale.ROOT, "connection counters flat at %.0f-%.0f over %d samples (a ceiling, not load)", min, max, conns.size()),
+                String.format(Locale.ROOT, "%d burst minute(s); worst %s with %d × 12029/12002 against a median of %d a minute",
+                        burstMinutes, worst.minute(), peak, median),
+                "next: ARR per-server Current Requests and the backend's connection limits (maxConcurrentRequestsPerCPU, appConcurrentRequestLimit)")));
     }
 
     /** Keeps one finding per cause (the strongest), with the others' evidence appended. */

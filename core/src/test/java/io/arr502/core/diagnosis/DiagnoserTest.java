@@ -70,6 +70,33 @@ class DiagnoserTest {
     }
 
     @Test
+    void burstsAtAConnectionCeilingArePoolExhaustion() throws Exception {
+        Scenario s = new Scenario().lines(600, "/a", 200, 0, 0, 40);  // ten quiet minutes
+        s.lines(40, "/a", 502, 3, 12029, 15).lines(20, "/b", 502, 3, 12002, 29_950); // one burst minute
+        s.lines(300, "/a", 200, 0, 0, 40);
+        Evidence logs = s.evidence(dir);
+        java.util.List<io.arr502.core.collect.CollectedEvidence.CounterSample> flat = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            flat.add(new io.arr502.core.collect.CollectedEvidence.CounterSample("\\web service(_total)\\current connections", "_total",
+                    5000 - (i % 2), java.time.Instant.parse("2026-11-24T14:05:00Z").plusSeconds(2L * i)));
+        }
+        io.arr502.core.collect.CollectedEvidence c = new io.arr502.core.collect.CollectedEvidence("ARR01", null, List.of(), List.of(), flat,
+                null, List.of(), List.of(), java.util.Map.of(), List.of());
+        Diagnosis d = Diagnoser.diagnose(new Evidence(logs.logs(), null, null, List.of(), c, List.of()), DiagnosisOptions.defaults());
+        Finding pool = d.findings().stream().filter(f -> f.cause() == Cause.CONNECTION_POOL_EXHAUSTION).findFirst().orElseThrow();
+        assertThat(pool.evidence()).anySatisfy(e -> assertThat(e).contains("flat at 4999-5000 over 5 samples"));
+        assertThat(pool.evidence()).anySatisfy(e -> assertThat(e).contains("with 60 × 12029/12002 against a median of 0"));
+        assertThat(d.top().cause()).isEqualTo(Cause.CONNECTION_POOL_EXHAUSTION);
+
+        // the same burst with connections moving freely is not a ceiling
+        flat.replaceAll(x -> new io.arr502.core.collect.CollectedEvidence.CounterSample(x.path(), x.instance(), 200 + 40 * flat.indexOf(x), x.timestamp()));
+        io.arr502.core.collect.CollectedEvidence moving = new io.arr502.core.collect.CollectedEvidence("ARR01", null, List.of(), List.of(), flat,
+                null, List.of(), List.of(), java.util.Map.of(), List.of());
+        assertThat(Diagnoser.diagnose(new Evidence(logs.logs(), null, null, List.of(), moving, List.of()), DiagnosisOptions.defaults()).findings())
+                .extracting(Finding::cause).doesNotContain(Cause.CONNECTION_POOL_EXHAUSTION);
+    }
+
+    @Test
     void healthyTrafficIsHealthy() throws Exception {
         Diagnosis d = diagnose(new Scenario().lines(500, "/a", 200, 0, 0, 30));
         assertThat(d.findings()).singleElement().satisfies(f -> {
