@@ -89,17 +89,23 @@ final class PhaseClock extends EventListener {
                 span(tlsStart, tlsEnd), span(start, headersStart), (stop - start) / 1_000_000);
     }
 
-    /** Where a call that timed out was waiting. */
-    String phase() {
-        if (connectStart >= 0 && tlsStart < 0 && connectEnd < 0) {
-            return "connecting";
+    /** Where a call that timed out was waiting, completing "timed out after N ms …". */
+    String phase(String where) {
+        if (dnsStart >= 0 && dnsEnd < 0) {
+            return "resolving the host name";
+        }
+        if (connectStart < 0 && dnsEnd < 0) {
+            return "before connecting to " + where;
         }
         if (tlsStart >= 0 && tlsEnd < 0) {
-            return "the TLS handshake";
+            return "in the TLS handshake with " + where;
+        }
+        if (connectEnd < 0 && tlsStart < 0) {
+            return "connecting to " + where;
         }
         if (headersStart < 0) {
-            return "response headers";
+            return "waiting for response headers";
         }
-        return "the response body";
+        return "reading the response body";
     }
 }

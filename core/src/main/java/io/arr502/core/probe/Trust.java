@@ -12,15 +12,17 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-/** Builds the trust manager a probe validates with, and remembers the chain it was shown. */
+/** Builds the trust manager a probe validates with, and remembers the chain it was shown and its verdict. */
 final class Trust {
     private Trust() {
     }
 
-    static X509TrustManager manager(TrustOptions o) throws GeneralSecurityException, IOException {
+    static AnyOf manager(TrustOptions o) throws GeneralSecurityException, IOException {
         List<X509TrustManager> managers = new ArrayList<>();
         if (o == null || !o.replaceDefault()) {
             managers.add(from(null));
@@ -37,6 +39,9 @@ final class Trust {
                         ks.setCertificateEntry("ca" + i++, c);
                     }
                 }
+                if (ks.size() == 0) {
+                    throw new CertificateException("no certificate in " + o.store());
+                }
             } else {
                 ks = KeyStore.getInstance(name.endsWith(".jks") ? "JKS" : "PKCS12");
                 try (InputStream in = Files.newInputStream(o.store())) {
@@ -45,7 +50,16 @@ final class Trust {
             }
             managers.add(from(ks));
         }
+        if (managers.isEmpty()) {
+            throw new GeneralSecurityException("replaceDefault without a trust store trusts nothing");
+        }
         return new AnyOf(managers);
+    }
+
+    static SSLContext context(X509TrustManager tm) throws GeneralSecurityException {
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, new TrustManager[]{tm}, null);
+        return ctx;
     }
 
     private static X509TrustManager from(KeyStore ks) throws GeneralSecurityException {
@@ -59,13 +73,24 @@ final class Trust {
         throw new GeneralSecurityException("no X509 trust manager");
     }
 
-    /** Trusts a chain when any of its managers does; keeps the last chain seen for reporting. */
+    /** Trusts a chain when any of its managers does; keeps the last chain seen and why it was refused. */
     static final class AnyOf implements X509TrustManager {
         private final List<X509TrustManager> managers;
         volatile X509Certificate[] lastChain;
+        volatile CertificateException lastRefusal;
 
         AnyOf(List<X509TrustManager> managers) {
             this.managers = managers;
+        }
+
+        X509Certificate leaf() {
+            X509Certificate[] c = lastChain;
+            return c == null || c.length == 0 ? null : c[0];
+        }
+
+        /** The chain was shown and accepted (the name is checked separately). */
+        boolean chainTrusted() {
+            return lastChain != null && lastRefusal == null;
         }
 
         @Override
@@ -76,18 +101,21 @@ final class Trust {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             lastChain = chain;
+            lastRefusal = null;
             CertificateException first = null;
             for (X509TrustManager m : managers) {
                 try {
                     m.checkServerTrusted(chain, authType);
                     return;
                 } catch (CertificateException e) {
-                    if (first == null) {
+                    // a store that found a path but rejected it (expired, revoked) says more than one that found none
+                    if (first == null || String.valueOf(first.getMessage()).contains("building failed")) {
                         first = e;
                     }
                 }
             }
-            throw first != null ? first : new CertificateException("no trust anchors");
+            lastRefusal = first != null ? first : new CertificateException("no trust anchors");
+            throw lastRefusal;
         }
 
         @Override

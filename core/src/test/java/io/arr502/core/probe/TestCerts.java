@@ -68,6 +68,18 @@ final class TestCerts {
         return p;
     }
 
+    /** The CA as a JKS trust store, the kind a Windows admin exports with keytool for Java tools. */
+    Path caJks(Path dir, char[] password) throws Exception {
+        Path p = dir.resolve("ca.jks");
+        KeyStore ks = KeyStore.getInstance("JKS");
+        ks.load(null, null);
+        ks.setCertificateEntry("internal-ca", ca);
+        try (var out = Files.newOutputStream(p)) {
+            ks.store(out, password);
+        }
+        return p;
+    }
+
     static GeneralName ip(String a) {
         return new GeneralName(GeneralName.iPAddress, a);
     }
