@@ -219,7 +219,8 @@ public final class Diagnoser {
             if (p.ok()) {
                 continue;
             }
-            if (p.tls() != null && !p.tls().trusted()) {
+            if ((p.failure() != null && p.failure().isTls()) || (p.tls() != null && !p.tls().trusted())) {
+                // trust, expiry, wrong name and handshake failures alike: ARR logs them as 12175/12157
                 out.add(new Finding(Cause.TLS_TRUST_FAILURE, 0.7, "the backend certificate is not trusted: " + p.target(),
                         List.of("probe " + p.target() + ": " + p.error())));
             } else if (p.statusCode() < 0 && p.error() != null && p.error().toLowerCase(Locale.ROOT).contains("timed out")) {
