@@ -29,7 +29,9 @@ final class Accumulator {
     long newestMinute = Long.MIN_VALUE;
     long oldestMinute = Long.MAX_VALUE;
 
-    private long cachedMinute = Long.MIN_VALUE;
+    // not NO_MINUTE: lines without date/time must not hit the empty cache
+    private static final long NOTHING_CACHED = Long.MIN_VALUE + 1;
+    private long cachedMinute = NOTHING_CACHED;
     private Stats cachedStats;
     private long[] cachedSeries;
 
@@ -98,7 +100,7 @@ final class Accumulator {
         while (!series.isEmpty() && series.firstKey() < keepFrom) {
             series.pollFirstEntry();
         }
-        cachedMinute = Long.MIN_VALUE;
+        cachedMinute = NOTHING_CACHED;
     }
 
     void malformed(String file, long line, String reason) {
@@ -127,7 +129,7 @@ final class Accumulator {
             newestMinute = o.newestMinute;
         }
         oldestMinute = Math.min(oldestMinute, o.oldestMinute);
-        cachedMinute = Long.MIN_VALUE;
+        cachedMinute = NOTHING_CACHED;
         evictBeforeAnchor();
     }
 

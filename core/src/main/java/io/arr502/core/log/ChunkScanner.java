@@ -12,10 +12,14 @@ import java.nio.channels.FileChannel;
  * Only complete lines are consumed: a last line without its newline is left for the next run.
  */
 final class ChunkScanner {
-    static final int BUFFER = 1 << 22;
+    /** Small enough to stay in a core's L2 cache between the read and the scan. */
+    static final int BUFFER = 1 << 18;
 
     record Result(long consumedEnd, FieldLayout layoutAtEnd, long lines, long firstDirective) {
     }
+
+    // loaded up front: a class first met at the end of the compiled scan loop throws that code away
+    private static final Result NOTHING_YET = new Result(0, null, 0, -1);
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
@@ -23,12 +27,15 @@ final class ChunkScanner {
     private static final long SPACES = 0x2020202020202020L;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
-    private final byte[] buf = new byte[BUFFER];
+    /** BUFFER plus padding, so a word can be read at any position below BUFFER. */
+    private final byte[] buf = new byte[BUFFER + 16];
     private final LineParser parser = new LineParser();
     private final ParsedLine line = new ParsedLine();
     private final RouteBytes routeBytes = new RouteBytes();
+    private final RouteTable routeTable = new RouteTable();
     private final ByteKey routeProbe = new ByteKey(new byte[0], 0, 0);
-    private final ByteKey groupProbe = new ByteKey(new byte[0], 0, 0);
+    private final GroupCache sites = new GroupCache();
+    private final GroupCache ips = new GroupCache();
 
     /**
      * @param prefix  when non-null, lines before the chunk's first directive go here instead of {@code acc}
@@ -47,8 +54,8 @@ final class ChunkScanner {
         boolean first = start == 0;
         while (true) {
             boolean more = true;
-            while (len < buf.length && bufPos + len < end) {
-                int want = (int) Math.min(buf.length - len, end - (bufPos + len));
+            while (len < BUFFER && bufPos + len < end) {
+                int want = (int) Math.min(BUFFER - len, end - (bufPos + len));
                 int r = ch.read(ByteBuffer.wrap(buf, len, want), bufPos + len);
                 if (r < 0) {
                     end = bufPos + len; // the file shrank while we read it
@@ -66,8 +73,6 @@ final class ChunkScanner {
                     lineStart = 3;
                 }
             }
-            // one pass, eight bytes at a time: the positions of spaces and newlines are all the
-            // parser needs, so each byte is looked at once (SWAR zero-byte test on x ^ ' ' and x ^ '\n')
             // one pass, eight bytes at a time: newlines end lines, and the spaces are only counted
             // (exact zero-byte test, so popcount is exact); the parser then finds the few fields it needs
             int j = lineStart;
@@ -111,7 +116,7 @@ final class ChunkScanner {
             if (!more) {
                 return new Result(bufPos + lineStart, this.layout, lines, firstDirective);
             }
-            if (lineStart == 0 && len == buf.length) {
+            if (lineStart == 0 && len == BUFFER) {
                 // a single line longer than the buffer: count it once as malformed and skip to its end
                 if (!skippingLong) {
                     target.malformed(file, lines + 1, "line longer than " + BUFFER + " bytes");
@@ -195,18 +200,14 @@ final class ChunkScanner {
         if (is5023) {
             s.win32For5023.computeIfAbsent(p.win32, k -> new long[1])[0]++;
         }
-        int rl = routeBytes.normalize(buf, p.uriFrom, p.uriTo);
-        routeProbe.set(routeBytes.buffer(), 0, rl);
-        s.route(routeProbe).add(status, sub, p.win32, p.timeTaken);
+        route(s, p.uriFrom, p.uriTo).add(status, sub, p.win32, p.timeTaken);
         if (p.siteFrom >= 0) {
-            groupProbe.set(buf, p.siteFrom, p.siteTo - p.siteFrom);
-            Stats.countGroup(Stats.group(s.sites, groupProbe), status, sub);
+            Stats.countGroup(sites.counter(s, s.sites, buf, p.siteFrom, p.siteTo), status, sub);
         } else {
-            Stats.countGroup(Stats.group(s.sites, folderSite), status, sub);
+            Stats.countGroup(sites.counter(s, s.sites, folderSite), status, sub);
         }
         if (p.ipFrom >= 0) {
-            groupProbe.set(buf, p.ipFrom, p.ipTo - p.ipFrom);
-            Stats.countGroup(Stats.group(s.ips, groupProbe), status, sub);
+            Stats.countGroup(ips.counter(s, s.ips, buf, p.ipFrom, p.ipTo), status, sub);
         }
         long[] ser = acc.seriesForCached();
         if (ser != null) {
@@ -227,6 +228,21 @@ final class ChunkScanner {
                 ser[Accumulator.SERIES_5XX]++;
             }
         }
+    }
+
+    /** The route's totals in s: interned bytes, and the entry remembers which Stats it fed last. */
+    private RouteAcc route(Stats s, int from, int to) {
+        int rl = routeBytes.normalize(buf, from, to);
+        RouteTable.Entry e = routeTable.intern(routeBytes.buffer(), rl);
+        if (e == null) {
+            routeProbe.set(routeBytes.buffer(), 0, rl);
+            return s.route(routeProbe);
+        }
+        if (e.lastStats != s) {
+            e.lastAcc = s.routeInterned(e.key);
+            e.lastStats = s;
+        }
+        return e.lastAcc;
     }
 
     private static boolean startsWith(byte[] b, int from, int to, String prefix) {

@@ -36,36 +36,127 @@ final class LineParser {
 
     /**
      * Decodes a line whose field count the scanner already knows, finding only the fields the layout
-     * uses: forwards up to {@link FieldLayout#frontLast}, backwards down to {@link FieldLayout#backFirst}.
+     * uses: forwards up to {@link FieldLayout#frontLast}, backwards down to {@link FieldLayout#backFirst},
+     * eight bytes at a time (the long User-Agent and Referer in between are never split).
+     * Works on any array; reads past {@code to} only inside the array and never takes a space from there.
      */
     boolean parseCounted(byte[] b, int from, int to, int n, FieldLayout layout, ParsedLine out) {
         if (n != layout.count) {
             out.error = "expected " + layout.count + " fields, found " + n;
             return false;
         }
-        int f = 0;
-        int s = from;
-        int last = layout.frontLast;
-        for (int i = from; f <= last; i++) {
-            if (i == to || b[i] == ' ') {
-                starts[f] = s;
-                ends[f] = i;
-                f++;
-                s = i + 1;
-            }
+        if (n > MAX_FIELDS) {
+            out.error = "more than " + MAX_FIELDS + " fields";
+            return false;
         }
-        f = n - 1;
-        int e = to;
-        int first = layout.backFirst;
-        for (int i = to - 1; f >= first; i--) {
-            if (i < from || b[i] == ' ') {
-                starts[f] = i + 1;
-                ends[f] = e;
-                f--;
-                e = i;
-            }
+        if (!locateFront(b, from, to, n, layout.frontLast) || !locateBack(b, from, to, n, layout.backFirst)) {
+            out.error = "expected " + layout.count + " fields, found a different number";
+            return false;
         }
         return parseFields(b, starts, ends, n, layout, out);
+    }
+
+    /** starts/ends of fields 0..last; false when the line has fewer spaces than promised. */
+    private boolean locateFront(byte[] b, int from, int to, int n, int last) {
+        if (last < 0) {
+            return true;
+        }
+        int spacesNeeded = Math.min(last, n - 2) + 1; // field n-1 ends at the line end, not at a space
+        int f = 0;
+        int s = from;
+        int p = from;
+        while (f < spacesNeeded) {
+            if (p + 8 <= b.length) {
+                long sp = zeroBytes((long) LONGS.get(b, p) ^ SPACES);
+                while (sp != 0) {
+                    int q = p + (Long.numberOfTrailingZeros(sp) >>> 3);
+                    if (q >= to) {
+                        return false;
+                    }
+                    starts[f] = s;
+                    ends[f] = q;
+                    s = q + 1;
+                    if (++f == spacesNeeded) {
+                        break;
+                    }
+                    sp &= sp - 1;
+                }
+                p += 8;
+            } else {
+                if (p >= to) {
+                    return false;
+                }
+                if (b[p] == ' ') {
+                    starts[f] = s;
+                    ends[f] = p;
+                    s = p + 1;
+                    f++;
+                }
+                p++;
+            }
+        }
+        if (last == n - 1) {
+            starts[f] = s;
+            ends[f] = to;
+        }
+        return true;
+    }
+
+    /** starts/ends of fields first..n-1, found from the line end; false when spaces run out. */
+    private boolean locateBack(byte[] b, int from, int to, int n, int first) {
+        if (first >= n) {
+            return true;
+        }
+        int stop = Math.max(first, 1); // field 0 starts at the line start, not after a space
+        int f = n - 1;
+        int e = to;
+        int p = to;
+        while (f >= stop) {
+            if (p - 8 >= 0) {
+                p -= 8;
+                long sp = zeroBytes((long) LONGS.get(b, p) ^ SPACES);
+                while (sp != 0) {
+                    int bit = 63 - Long.numberOfLeadingZeros(sp);
+                    int q = p + (bit >>> 3);
+                    if (q < from) {
+                        return false;
+                    }
+                    starts[f] = q + 1;
+                    ends[f] = e;
+                    e = q;
+                    if (--f < stop) {
+                        break;
+                    }
+                    sp &= ~(1L << bit);
+                }
+            } else {
+                p--;
+                if (p < from) {
+                    return false;
+                }
+                if (b[p] == ' ') {
+                    starts[f] = p + 1;
+                    ends[f] = e;
+                    e = p;
+                    f--;
+                }
+            }
+        }
+        if (first == 0) {
+            starts[0] = from;
+            ends[0] = e;
+        }
+        return true;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long SPACES = 0x2020202020202020L;
+
+    /** Exact: the high bit of each byte of x that is zero, and no other bit. */
+    static long zeroBytes(long x) {
+        long t = (x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
+        return ~(t | x | 0x7F7F7F7F7F7F7F7FL);
     }
 
     /**
@@ -160,6 +251,34 @@ final class LineParser {
     }
 
     private long minute(byte[] b, int df, int dt, int tf, int tt) {
+        // lines come in time order: when date and HH:mm repeat the previous line's, only the seconds are new
+        if (dt - df == 10 && tt - tf >= 8) {
+            long k1 = (long) LONGS.get(b, df);
+            long k2 = ((long) LONGS.get(b, tf) & 0xFF_FFFF_FFFFL) | (b[df + 8] & 0xFFL) << 40 | (b[df + 9] & 0xFFL) << 48;
+            if (k1 == cachedMinuteKey1 && k2 == cachedMinuteKey2) {
+                int s1 = b[tf + 6] - '0';
+                int s2 = b[tf + 7] - '0';
+                if (b[tf + 5] == ':' && s1 >= 0 && s1 <= 6 && s2 >= 0 && s2 <= 9 && s1 * 10 + s2 <= 60) {
+                    return cachedMinute;
+                }
+                return ParsedLine.NO_MINUTE;
+            }
+            long m = fullMinute(b, df, dt, tf, tt);
+            if (m != ParsedLine.NO_MINUTE) {
+                cachedMinuteKey1 = k1;
+                cachedMinuteKey2 = k2;
+                cachedMinute = m;
+            }
+            return m;
+        }
+        return fullMinute(b, df, dt, tf, tt);
+    }
+
+    private long cachedMinuteKey1;
+    private long cachedMinuteKey2 = -1; // no real key has all bits set
+    private long cachedMinute;
+
+    private long fullMinute(byte[] b, int df, int dt, int tf, int tt) {
         if (dt - df != 10 || b[df + 4] != '-' || b[df + 7] != '-' || tt - tf < 8 || b[tf + 2] != ':' || b[tf + 5] != ':') {
             return ParsedLine.NO_MINUTE;
         }

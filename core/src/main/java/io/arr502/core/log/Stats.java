@@ -11,6 +11,8 @@ final class Stats {
     /** Caps the distinct routes kept; the rest fold into one bucket so hostile URLs cannot exhaust memory. */
     static final int MAX_ROUTES = 2000;
     static final String OTHER_ROUTES = "(other routes)";
+    private static final ByteKey OTHER_ROUTES_KEY = ByteKey.of(OTHER_ROUTES);
+    private static final ByteKey OTHER_GROUP_KEY = ByteKey.of("(other)");
 
     long requests;
     final Map<Integer, long[]> byStatus = new HashMap<>();
@@ -19,33 +21,55 @@ final class Stats {
     final Map<ByteKey, long[]> sites = new HashMap<>();
     final Map<ByteKey, long[]> ips = new HashMap<>();
 
-    // one-entry caches: consecutive lines mostly share status and site
-    private int lastStatusKey = -1;
-    private long[] lastStatusCounter;
+    // a direct-mapped cache in front of byStatus: a log has a handful of status codes, interleaved
+    private final int[] statusKeys = new int[STATUS_SLOTS];
+    private final long[][] statusCounters = new long[STATUS_SLOTS][];
+    private static final int STATUS_SLOTS = 64;
 
     void addStatus(int status, int sub) {
         int key = status * 100_000 + sub;
-        if (key != lastStatusKey) {
-            lastStatusCounter = byStatus.computeIfAbsent(key, k -> new long[1]);
-            lastStatusKey = key;
+        int slot = (key * 0x9E3779B9) >>> 26;
+        long[] c = statusCounters[slot];
+        if (c == null || statusKeys[slot] != key) {
+            c = byStatus.computeIfAbsent(key, k -> new long[1]);
+            statusCounters[slot] = c;
+            statusKeys[slot] = key;
         }
-        lastStatusCounter[0]++;
+        c[0]++;
     }
 
     RouteAcc route(ByteKey probe) {
         RouteAcc r = routes.get(probe);
         if (r == null) {
-            ByteKey key = routes.size() < MAX_ROUTES ? probe.copy() : ByteKey.of(OTHER_ROUTES);
+            ByteKey key = hasRoom(routes, OTHER_ROUTES_KEY) ? probe.copy() : OTHER_ROUTES_KEY;
             r = routes.computeIfAbsent(key, k -> new RouteAcc());
         }
         return r;
+    }
+
+    /** Like {@link #route} for a key that is never mutated: it is stored as it is, not copied. */
+    RouteAcc routeInterned(ByteKey key) {
+        RouteAcc r = routes.get(key);
+        if (r == null) {
+            r = routes.computeIfAbsent(hasRoom(routes, OTHER_ROUTES_KEY) ? key : OTHER_ROUTES_KEY, k -> new RouteAcc());
+        }
+        return r;
+    }
+
+    /** Like {@link #group} for a key that is never mutated. */
+    static long[] groupInterned(Map<ByteKey, long[]> map, ByteKey key) {
+        long[] g = map.get(key);
+        if (g == null) {
+            g = map.computeIfAbsent(hasRoom(map, OTHER_GROUP_KEY) ? key : OTHER_GROUP_KEY, k -> new long[4]);
+        }
+        return g;
     }
 
     /** counters: requests, 502.3, 502.4, 504 */
     static long[] group(Map<ByteKey, long[]> map, ByteKey probe) {
         long[] g = map.get(probe);
         if (g == null) {
-            ByteKey key = map.size() < MAX_ROUTES ? probe.copy() : ByteKey.of("(other)");
+            ByteKey key = hasRoom(map, OTHER_GROUP_KEY) ? probe.copy() : OTHER_GROUP_KEY;
             g = map.computeIfAbsent(key, k -> new long[4]);
         }
         return g;
@@ -62,19 +86,34 @@ final class Stats {
         }
     }
 
+    /** Below the cap, not counting the overflow bucket itself. */
+    private static boolean hasRoom(Map<ByteKey, ?> map, ByteKey other) {
+        int n = map.size();
+        return n < MAX_ROUTES || (n == MAX_ROUTES && map.containsKey(other));
+    }
+
     void merge(Stats o) {
         requests += o.requests;
         o.byStatus.forEach((k, v) -> byStatus.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
         o.win32For5023.forEach((k, v) -> win32For5023.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
-        o.routes.forEach((k, v) -> routes.computeIfAbsent(k, x -> new RouteAcc()).merge(v));
+        // the cap holds for merged slices too (threads, the minutes of a window), or hostile URLs spread
+        // over many minutes would still grow one map without bound
+        o.routes.forEach((k, v) -> {
+            RouteAcc mine = routes.get(k);
+            if (mine == null) {
+                mine = routes.computeIfAbsent(k.equals(OTHER_ROUTES_KEY) || hasRoom(routes, OTHER_ROUTES_KEY) ? k : OTHER_ROUTES_KEY,
+                        x -> new RouteAcc());
+            }
+            mine.merge(v);
+        });
         mergeGroups(sites, o.sites);
         mergeGroups(ips, o.ips);
-        lastStatusKey = -1;
+        java.util.Arrays.fill(statusCounters, null);
     }
 
     private static void mergeGroups(Map<ByteKey, long[]> into, Map<ByteKey, long[]> from) {
         from.forEach((k, v) -> {
-            long[] g = into.computeIfAbsent(k, x -> new long[4]);
+            long[] g = groupInterned(into, k);
             for (int i = 0; i < 4; i++) {
                 g[i] += v[i];
             }

@@ -26,12 +26,27 @@ class LineParserFuzzTest {
         for (FieldLayout l : List.of(LAYOUT, SHORT)) {
             boolean ok = p.parse(line, 0, line.length, l, out);
             assertThat(ok || out.error != null).isTrue();
+            String plain = ok ? fields(out) : null;
             int spaces = 0;
             for (byte b : line) {
                 spaces += b == ' ' ? 1 : 0;
             }
+            // the word-at-a-time path must find the very same fields, also when the line sits inside
+            // a larger buffer with other bytes (spaces, newlines) on both sides
             boolean counted = p.parseCounted(line, 0, line.length, spaces + 1, l, out);
             assertThat(counted).isEqualTo(ok);
+            if (ok) {
+                assertThat(fields(out)).isEqualTo(plain);
+            }
+            byte[] padded = new byte[line.length + 20];
+            java.util.Arrays.fill(padded, (byte) ' ');
+            padded[9] = '\n';
+            System.arraycopy(line, 0, padded, 10, line.length);
+            boolean inside = p.parseCounted(padded, 10, 10 + line.length, spaces + 1, l, out);
+            assertThat(inside).isEqualTo(ok);
+            if (ok) {
+                assertThat(fields(out).replace("@", "")).isEqualTo(shift(plain));
+            }
         }
     }
 
@@ -55,5 +70,24 @@ class LineParserFuzzTest {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** The decoded values and the field positions, as one comparable string. */
+    private static String fields(ParsedLine o) {
+        return o.status + " " + o.substatus + " " + o.win32 + " " + o.timeTaken + " " + o.epochMinute + " @" + o.uriFrom + " @" + o.uriTo
+                + " @" + o.siteFrom + " @" + o.siteTo + " @" + o.ipFrom + " @" + o.ipTo;
+    }
+
+    /** plain with every position moved 10 bytes on (absent fields stay -1). */
+    private static String shift(String plain) {
+        StringBuilder b = new StringBuilder();
+        for (String part : plain.split(" ")) {
+            if (part.startsWith("@")) {
+                int v = Integer.parseInt(part.substring(1));
+                part = String.valueOf(v < 0 ? v : v + 10);
+            }
+            b.append(b.length() == 0 ? "" : " ").append(part);
+        }
+        return b.toString();
     }
 }

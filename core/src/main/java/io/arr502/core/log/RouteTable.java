@@ -1,0 +1,90 @@
+package io.arr502.core.log;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * One scanner's routes, interned: the normalised bytes of a line's cs-uri-stem map to one shared
+ * {@link Entry} whose key is never mutated, so the per-minute maps find it by identity and each entry
+ * remembers the {@link RouteAcc} it fed last. Bounded: past {@link #MAX_ENTRIES} distinct routes a
+ * lookup returns null and the caller falls back to a copied key.
+ */
+final class RouteTable {
+    static final int MAX_ENTRIES = 8192;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    static final class Entry {
+        final ByteKey key;
+        final byte[] bytes;
+        Stats lastStats;
+        RouteAcc lastAcc;
+
+        Entry(byte[] bytes) {
+            this.bytes = bytes;
+            this.key = new ByteKey(bytes, 0, bytes.length);
+        }
+    }
+
+    private int[] hashes = new int[64];
+    private Entry[] entries = new Entry[64];
+    private int size;
+
+    /** The entry for b[0, len); b must have 8 readable bytes past len. Null when the table is full. */
+    Entry intern(byte[] b, int len) {
+        int h = hash(b, 0, len);
+        int mask = entries.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            Entry e = entries[i];
+            if (e == null) {
+                if (size >= MAX_ENTRIES) {
+                    return null;
+                }
+                e = new Entry(java.util.Arrays.copyOf(b, len));
+                entries[i] = e;
+                hashes[i] = h;
+                if (++size * 2 > entries.length) {
+                    grow();
+                }
+                return e;
+            }
+            if (hashes[i] == h && e.bytes.length == len && java.util.Arrays.equals(e.bytes, 0, len, b, 0, len)) {
+                return e;
+            }
+        }
+    }
+
+    private void grow() {
+        Entry[] oldE = entries;
+        int[] oldH = hashes;
+        entries = new Entry[oldE.length * 2];
+        hashes = new int[oldE.length * 2];
+        int mask = entries.length - 1;
+        for (int k = 0; k < oldE.length; k++) {
+            if (oldE[k] != null) {
+                int i = oldH[k] & mask;
+                while (entries[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                entries[i] = oldE[k];
+                hashes[i] = oldH[k];
+            }
+        }
+    }
+
+    /** A word-at-a-time hash of b[from, from + len); b must be readable 8 bytes past the end. */
+    private static int hash(byte[] b, int from, int len) {
+        long h = len * 0x9E3779B97F4A7C15L;
+        int i = from;
+        int end = from + len;
+        for (; i + 8 <= end; i += 8) {
+            h = Long.rotateLeft((h ^ (long) LONGS.get(b, i)) * 0xBF58476D1CE4E5B9L, 29);
+        }
+        if (i < end) {
+            long tail = (long) LONGS.get(b, i) & (-1L >>> (64 - 8 * (end - i)));
+            h = Long.rotateLeft((h ^ tail) * 0xBF58476D1CE4E5B9L, 29);
+        }
+        h ^= h >>> 32;
+        return (int) (h ^ (h >>> 16));
+    }
+}

@@ -1,0 +1,115 @@
+package io.arr502.core.log;
+
+import io.arr502.core.route.RouteNormalizer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The scanner's shortcuts (minute cache, interned routes, site/IP cache, word-at-a-time fields) against plain counting. */
+class HotPathTest {
+    @TempDir
+    Path dir;
+
+    private LogSummary analyze(String text, int threads) throws Exception {
+        Path f = Files.createDirectories(dir.resolve("W3SVC7")).resolve("u_ex261124.log");
+        Files.write(f, text.getBytes(StandardCharsets.UTF_8));
+        return LogEngine.analyze(LogRequest.of(List.of(f), Window.all()).withThreads(threads));
+    }
+
+    @Test
+    void aRepeatedMinuteStillChecksEachLinesSeconds() throws Exception {
+        LogSummary s = analyze("""
+                #Fields: date time cs-uri-stem sc-status sc-substatus sc-win32-status time-taken
+                2026-11-24 14:00:01 /a 200 0 0 1
+                2026-11-24 14:00:6x /a 200 0 0 1
+                2026-11-24 14:00:61 /a 200 0 0 1
+                2026-11-24 14:00:60 /a 200 0 0 1
+                2026-11-25 14:00:02 /a 200 0 0 1
+                2026-11-24 14:0x:02 /a 200 0 0 1
+                2026-11-24 14:01:00 /a 502 3 12002 30000
+                """, 1);
+        assertThat(s.requests()).isEqualTo(4);
+        assertThat(s.malformedExamples()).extracting(MalformedLine::lineNumber).containsExactly(3L, 4L, 7L);
+        assertThat(s.perMinute()).extracting(MinuteBucket::requests).containsExactly(2L, 1L, 1L);
+    }
+
+    @Test
+    void manyDistinctRoutesAndServerIpsAreCountedExactly() throws Exception {
+        // more routes than the scanner interns and more server IPs than its cache holds, interleaved
+        SplittableRandom r = new SplittableRandom(5);
+        StringBuilder b = new StringBuilder("#Fields: date time s-ip cs-uri-stem cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken\n");
+        Map<String, Long> perRoute = new HashMap<>();
+        Map<String, Long> perIp = new HashMap<>();
+        int lines = 30_000;
+        for (int i = 0; i < lines; i++) {
+            String ip = "10.0.0." + r.nextInt(9);
+            String uri = r.nextBoolean() ? "/api/orders/" + r.nextInt(100_000) : "/static/p" + r.nextInt(12_000) + "x/page";
+            boolean fail = r.nextInt(10) == 0;
+            b.append(String.format("2026-11-24 14:%02d:%02d %s %s Mozilla/5.0+(X11) %s %d%n", i / 600, (i / 10) % 60, ip, uri,
+                    fail ? "502 3 12002" : "200 0 0", r.nextInt(5000)));
+            perRoute.merge(RouteNormalizer.normalize(uri), 1L, Long::sum);
+            perIp.merge(ip, 1L, Long::sum);
+        }
+        for (int threads : new int[]{1, 2}) {
+            LogSummary s = analyze(b.toString(), threads);
+            assertThat(s.requests()).isEqualTo(lines);
+            assertThat(s.malformedLines()).isZero();
+            assertThat(s.routes().stream().mapToLong(RouteStats::requests).sum()).isEqualTo(lines);
+            assertThat(s.routes()).hasSize(Stats.MAX_ROUTES + 1);
+            Map<String, Long> got = new HashMap<>();
+            s.routes().forEach(rs -> got.put(rs.route(), rs.requests()));
+            assertThat(got.get("/api/orders/{id}")).isEqualTo(perRoute.get("/api/orders/{id}"));
+            Map<String, Long> ips = new HashMap<>();
+            s.serverIps().forEach(g -> ips.put(g.key(), g.requests()));
+            assertThat(ips).isEqualTo(perIp);
+            assertThat(s.sites()).extracting(GroupStats::key).containsExactly("W3SVC7");
+        }
+    }
+
+    @Test
+    void fieldsAreFoundAtEveryAlignmentAndLength() throws Exception {
+        // the same request with the URI padded so that spaces fall on every byte of a word, including
+        // lines shorter than a word and fields at the very start and end of the line
+        StringBuilder b = new StringBuilder("#Fields: sc-status cs-uri-stem time-taken\n");
+        for (int pad = 0; pad < 24; pad++) {
+            b.append("502 /").append("a".repeat(pad)).append(" ").append(pad).append('\n');
+        }
+        b.append("200 / 1\n");
+        LogSummary s = analyze(b.toString(), 1);
+        assertThat(s.malformedLines()).isZero();
+        assertThat(s.requests()).isEqualTo(25);
+        assertThat(s.count("502.0")).isEqualTo(24);
+        assertThat(s.routes()).hasSize(24);
+        assertThat(s.routes().stream().filter(x -> x.route().equals("/aaaaaaaaaaaaaaaaaaaaaaa")).findFirst().orElseThrow()
+                .all().max()).isEqualTo(23);
+    }
+
+    @Test
+    void theRouteCapHoldsAcrossTheMinutesOfAWindow() throws Exception {
+        // 1,000 new routes in each of 20 minutes: every minute is under the cap, the window is not
+        StringBuilder b = new StringBuilder("#Fields: date time cs-uri-stem sc-status sc-substatus sc-win32-status time-taken\n");
+        for (int m = 0; m < 20; m++) {
+            for (int k = 0; k < 1000; k++) {
+                b.append(String.format("2026-11-24 14:%02d:00 /r%dx%d 200 0 0 5%n", m, m, k));
+            }
+        }
+        Path f = Files.createDirectories(dir.resolve("W3SVC1")).resolve("u_ex261124.log");
+        Files.writeString(f, b);
+        LogSummary s = LogEngine.analyze(LogRequest.of(List.of(f), Window.lastBeforeNewest(java.time.Duration.ofMinutes(20)))
+                .withState(dir.resolve("state.json")));
+        assertThat(s.requests()).isEqualTo(20_000);
+        assertThat(s.routes()).hasSize(Stats.MAX_ROUTES + 1);
+        assertThat(s.routes().stream().mapToLong(RouteStats::requests).sum()).isEqualTo(20_000);
+        assertThat(s.routes()).filteredOn(r -> r.route().equals(Stats.OTHER_ROUTES)).singleElement()
+                .extracting(RouteStats::requests).isEqualTo(18_000L);
+    }
+}
