@@ -11,7 +11,16 @@ if "%JAR%"=="" (
 )
 set "JAVA=java"
 if not "%JAVA_HOME%"=="" set "JAVA=%JAVA_HOME%\bin\java"
-"%JAVA%" -Xlog:disable -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %ARR502_JAVA_OPTS% -jar "%JAR%" %*
+set "OPTS=-Xlog:disable -Xlog:all=off -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+rem one-time AppCDS training next to the jar (see check_arr502 for why); delete the .jsa after a Java update
+set "CDS=%JAR:.jar=.jsa%"
+if not exist "%CDS%" (
+  "%JAVA%" %OPTS% -XX:ArchiveClassesAtExit="%CDS%.tmp" -cp "%JAR%" io.arr502.check.CdsTraining >nul 2>&1 && move /y "%CDS%.tmp" "%CDS%" >nul 2>&1
+  if exist "%CDS%.tmp" del /q "%CDS%.tmp" >nul 2>&1
+)
+set "SHARE="
+if exist "%CDS%" set "SHARE=-XX:SharedArchiveFile=%CDS% -Xshare:auto"
+"%JAVA%" %OPTS% %SHARE% %ARR502_JAVA_OPTS% -jar "%JAR%" %*
 if errorlevel 9009 (
   echo ARR502 UNKNOWN - no java found ^(set JAVA_HOME^)
   exit /b 3

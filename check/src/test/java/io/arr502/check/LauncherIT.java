@@ -1,0 +1,96 @@
+package io.arr502.check;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sh launcher as Nagios runs it: its one-time class-data-sharing training and the plugin contract around it. */
+@DisabledOnOs(OS.WINDOWS)
+class LauncherIT {
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private Run launch(Path launcher, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("sh", launcher.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), out, err);
+    }
+
+    private Path install() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("plugins"));
+        Files.copy(Path.of("target/check_arr502.jar"), bin.resolve("check_arr502.jar"));
+        Files.copy(Path.of("bin/check_arr502"), bin.resolve("check_arr502"));
+        return bin.resolve("check_arr502");
+    }
+
+    private static List<Path> archives(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".jsa")).toList();
+        }
+    }
+
+    @Test
+    void theFirstRunTrainsOneArchiveAndEveryRunGivesTheSameVerdictAsPlainJava() throws Exception {
+        Path launcher = install();
+        Path log = Files.createDirectories(tmp.resolve("W3SVC1")).resolve("u_ex261124.log");
+        StringBuilder b = new StringBuilder("#Fields: date time cs-uri-stem sc-status sc-substatus sc-win32-status time-taken\n");
+        for (int i = 0; i < 200; i++) {
+            b.append(String.format("2026-11-24 14:%02d:%02d /api/x %s%n", i / 60, i % 60, i % 20 == 0 ? "502 3 12002 30000" : "200 0 0 40"));
+        }
+        Files.writeString(log, b);
+        String[] args = {"logs", log.toString(), "--window", "all"};
+
+        Run first = launch(launcher, args);
+        assertThat(archives(launcher.getParent())).as("one archive, no temp files left").hasSize(1);
+        assertThat(Files.list(launcher.getParent()).filter(p -> p.toString().contains(".jsa.")).count()).isZero();
+        Run second = launch(launcher, args);
+        assertThat(archives(launcher.getParent())).hasSize(1);
+
+        Process plain = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-jar", "target/check_arr502.jar", args[0], args[1],
+                args[2], args[3]).start();
+        String plainOut = new String(plain.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(plain.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        for (Run r : List.of(first, second)) {
+            assertThat(r.exit()).isEqualTo(plain.exitValue()).isEqualTo(1); // 5 % 502.3: above -w 1, not above -c 5
+            assertThat(r.out()).isEqualTo(plainOut);
+            assertThat(r.err()).as("JVM and CDS messages never reach the daemon").isEmpty();
+        }
+        assertThat(first.out()).startsWith("ARR502 ").contains("502.3");
+    }
+
+    @Test
+    void helpStillListsEveryModeAndAnUnknownModeIsUnknown() throws Exception {
+        Path launcher = install();
+        Run help = launch(launcher, "--help");
+        assertThat(help.exit()).isEqualTo(3);
+        assertThat(help.out()).contains("logs", "triage", "freb", "config", "probe", "collect", "verify", "remediate");
+        Run bogus = launch(launcher, "bogus");
+        assertThat(bogus.exit()).isEqualTo(3);
+        assertThat(bogus.out()).startsWith("ARR502 UNKNOWN - ");
+        Run modeHelp = launch(launcher, "logs", "--help");
+        assertThat(modeHelp.exit()).isEqualTo(3);
+        assertThat(modeHelp.out()).contains("--window");
+    }
+}
