@@ -79,16 +79,26 @@ final class ChunkScanner {
             int spaces = 0;
             int limit = len - 8;
             while (j < len) {
+                if (j <= limit - 8) {
+                    // two words per step: most 16-byte runs hold no newline and only need their spaces counted
+                    long w1 = (long) LONGS.get(buf, j);
+                    long w2 = (long) LONGS.get(buf, j + 8);
+                    long nl1 = zeroBytes(w1 ^ NEWLINES);
+                    long nl2 = zeroBytes(w2 ^ NEWLINES);
+                    long sp1 = zeroBytes(w1 ^ SPACES);
+                    long sp2 = zeroBytes(w2 ^ SPACES);
+                    if ((nl1 | nl2) == 0) {
+                        spaces += Long.bitCount(sp1) + Long.bitCount(sp2);
+                        j += 16;
+                        continue;
+                    }
+                }
                 if (j <= limit) {
                     long w = (long) LONGS.get(buf, j);
                     long sp = zeroBytes(w ^ SPACES);
                     long nl = zeroBytes(w ^ NEWLINES);
                     int base = j;
                     j += 8;
-                    if (nl == 0) {
-                        spaces += Long.bitCount(sp);
-                        continue;
-                    }
                     while (nl != 0) {
                         long bit = nl & -nl;
                         nl ^= bit;
