@@ -1,28 +1,39 @@
 @echo off
 rem check_arr502 launcher for NSClient++ / NRPE on the IIS host. Keeps the plugin contract when Java is missing.
 setlocal
+if "%~1"=="--arr502-cds-train" goto train
 set "HERE=%~dp0"
 set "JAR=%ARR502_JAR%"
 if "%JAR%"=="" if exist "%HERE%check_arr502.jar" set "JAR=%HERE%check_arr502.jar"
 if "%JAR%"=="" if exist "%HERE%..\target\check_arr502.jar" set "JAR=%HERE%..\target\check_arr502.jar"
-if "%JAR%"=="" (
-  echo ARR502 UNKNOWN - check_arr502.jar not found next to %~f0 ^(set ARR502_JAR^)
-  exit /b 3
-)
+if not "%JAR%"=="" goto found
+echo ARR502 UNKNOWN - check_arr502.jar not found next to %~f0 ^(set ARR502_JAR^)
+exit /b 3
+:found
 set "JAVA=java"
 if not "%JAVA_HOME%"=="" set "JAVA=%JAVA_HOME%\bin\java"
 set "OPTS=-Xlog:disable -Xlog:all=off -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
-rem one-time AppCDS training next to the jar (see check_arr502 for why); delete the .jsa after a Java update
+rem One-time AppCDS training next to the jar (see check_arr502 for why). It runs in the background, as
+rem this script with --arr502-cds-train, so this check keeps its whole -t budget. Delete the .jsa after a
+rem Java update.
 set "CDS=%JAR:.jar=.jsa%"
-if not exist "%CDS%" (
-  "%JAVA%" %OPTS% -XX:ArchiveClassesAtExit="%CDS%.tmp" -cp "%JAR%" io.arr502.check.CdsTraining >nul 2>&1 && move /y "%CDS%.tmp" "%CDS%" >nul 2>&1
-  if exist "%CDS%.tmp" del /q "%CDS%.tmp" >nul 2>&1
-)
 set "SHARE="
 if exist "%CDS%" set "SHARE=-XX:SharedArchiveFile=%CDS% -Xshare:auto"
+if exist "%CDS%" goto run
+if exist "%CDS%.training" goto run
+mkdir "%CDS%.training" >nul 2>&1 || goto run
+start "" /b "%~f0" --arr502-cds-train <nul >nul 2>&1
+:run
 "%JAVA%" %OPTS% %SHARE% %ARR502_JAVA_OPTS% -jar "%JAR%" %*
-if errorlevel 9009 (
-  echo ARR502 UNKNOWN - no java found ^(set JAVA_HOME^)
-  exit /b 3
-)
+if errorlevel 9009 goto nojava
 exit /b %ERRORLEVEL%
+:nojava
+echo ARR502 UNKNOWN - no java found ^(set JAVA_HOME^)
+exit /b 3
+:train
+rem JAVA, OPTS, JAR and CDS come from the starting script's environment
+"%JAVA%" %OPTS% -XX:ArchiveClassesAtExit="%CDS%.tmp" -cp "%JAR%" io.arr502.check.CdsTraining >nul 2>&1
+if not errorlevel 1 move /y "%CDS%.tmp" "%CDS%" >nul 2>&1
+if exist "%CDS%.tmp" del /q "%CDS%.tmp" >nul 2>&1
+rmdir "%CDS%.training" >nul 2>&1
+exit /b 0
