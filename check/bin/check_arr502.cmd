@@ -12,7 +12,7 @@ exit /b 3
 :found
 set "JAVA=java"
 if not "%JAVA_HOME%"=="" set "JAVA=%JAVA_HOME%\bin\java"
-set "OPTS=-Xlog:disable -Xlog:all=off -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+set "OPTS=-Xlog:disable -Xlog:all=off -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData"
 rem One-time AppCDS training next to the jar (see check_arr502 for why). It runs in the background, as
 rem this script with --arr502-cds-train, so this check keeps its whole -t budget. Delete the .jsa after a
 rem Java update.
