@@ -1,9 +1,6 @@
 package io.arr502.core.log;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
@@ -21,11 +18,6 @@ final class ChunkScanner {
     // loaded up front: a class first met at the end of the compiled scan loop throws that code away
     private static final Result NOTHING_YET = new Result(0, null, 0, -1);
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long SPACES = 0x2020202020202020L;
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
     /** BUFFER plus padding, so a word can be read at any position below BUFFER. */
     private final byte[] buf = new byte[BUFFER + 16];
@@ -81,12 +73,12 @@ final class ChunkScanner {
             while (j < len) {
                 if (j <= limit - 8) {
                     // two words per step: most 16-byte runs hold no newline and only need their spaces counted
-                    long w1 = (long) LONGS.get(buf, j);
-                    long w2 = (long) LONGS.get(buf, j + 8);
-                    long nl1 = zeroBytes(w1 ^ NEWLINES);
-                    long nl2 = zeroBytes(w2 ^ NEWLINES);
-                    long sp1 = zeroBytes(w1 ^ SPACES);
-                    long sp2 = zeroBytes(w2 ^ SPACES);
+                    long w1 = Words.at(buf, j);
+                    long w2 = Words.at(buf, j + 8);
+                    long nl1 = Words.zeroBytes(w1 ^ Words.NEWLINES);
+                    long nl2 = Words.zeroBytes(w2 ^ Words.NEWLINES);
+                    long sp1 = Words.zeroBytes(w1 ^ Words.SPACES);
+                    long sp2 = Words.zeroBytes(w2 ^ Words.SPACES);
                     if ((nl1 | nl2) == 0) {
                         spaces += Long.bitCount(sp1) + Long.bitCount(sp2);
                         j += 16;
@@ -94,9 +86,9 @@ final class ChunkScanner {
                     }
                 }
                 if (j <= limit) {
-                    long w = (long) LONGS.get(buf, j);
-                    long sp = zeroBytes(w ^ SPACES);
-                    long nl = zeroBytes(w ^ NEWLINES);
+                    long w = Words.at(buf, j);
+                    long sp = Words.zeroBytes(w ^ Words.SPACES);
+                    long nl = Words.zeroBytes(w ^ Words.NEWLINES);
                     int base = j;
                     j += 8;
                     while (nl != 0) {
@@ -149,12 +141,6 @@ final class ChunkScanner {
     private boolean skippingLong;
     private Accumulator target;
     private FieldLayout layout;
-
-    /** Exact: the high bit of each byte of x that is zero, and no other bit. */
-    private static long zeroBytes(long x) {
-        long t = (x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
-        return ~(t | x | 0x7F7F7F7F7F7F7F7FL);
-    }
 
     /** One complete line [a, nl) with {@code fields} space-separated fields. */
     private void line(int a, int nl, int fields, Accumulator acc, Accumulator prefix, String file, ByteKey folderSite) {

@@ -67,7 +67,7 @@ final class LineParser {
         int p = from;
         while (f < spacesNeeded) {
             if (p + 8 <= b.length) {
-                long sp = zeroBytes((long) LONGS.get(b, p) ^ SPACES);
+                long sp = Words.zeroBytes(Words.at(b, p) ^ Words.SPACES);
                 while (sp != 0) {
                     int q = p + (Long.numberOfTrailingZeros(sp) >>> 3);
                     if (q >= to) {
@@ -114,7 +114,7 @@ final class LineParser {
         while (f >= stop) {
             if (p - 8 >= 0) {
                 p -= 8;
-                long sp = zeroBytes((long) LONGS.get(b, p) ^ SPACES);
+                long sp = Words.zeroBytes(Words.at(b, p) ^ Words.SPACES);
                 while (sp != 0) {
                     int bit = 63 - Long.numberOfLeadingZeros(sp);
                     int q = p + (bit >>> 3);
@@ -147,16 +147,6 @@ final class LineParser {
             ends[0] = e;
         }
         return true;
-    }
-
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final long SPACES = 0x2020202020202020L;
-
-    /** Exact: the high bit of each byte of x that is zero, and no other bit. */
-    static long zeroBytes(long x) {
-        long t = (x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
-        return ~(t | x | 0x7F7F7F7F7F7F7F7FL);
     }
 
     /**
@@ -253,8 +243,8 @@ final class LineParser {
     private long minute(byte[] b, int df, int dt, int tf, int tt) {
         // lines come in time order: when date and HH:mm repeat the previous line's, only the seconds are new
         if (dt - df == 10 && tt - tf >= 8) {
-            long k1 = (long) LONGS.get(b, df);
-            long k2 = ((long) LONGS.get(b, tf) & 0xFF_FFFF_FFFFL) | (b[df + 8] & 0xFFL) << 40 | (b[df + 9] & 0xFFL) << 48;
+            long k1 = Words.at(b, df);
+            long k2 = (Words.at(b, tf) & 0xFF_FFFF_FFFFL) | (b[df + 8] & 0xFFL) << 40 | (b[df + 9] & 0xFFL) << 48;
             if (k1 == cachedMinuteKey1 && k2 == cachedMinuteKey2) {
                 int s1 = b[tf + 6] - '0';
                 int s2 = b[tf + 7] - '0';

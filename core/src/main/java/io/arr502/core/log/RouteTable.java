@@ -1,8 +1,5 @@
 package io.arr502.core.log;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
  * One scanner's routes, interned: the normalised bytes of a line's cs-uri-stem map to one shared
@@ -12,7 +9,6 @@ import java.nio.ByteOrder;
  */
 final class RouteTable {
     static final int MAX_ENTRIES = 8192;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static final class Entry {
         final ByteKey key;
@@ -78,10 +74,10 @@ final class RouteTable {
         int i = from;
         int end = from + len;
         for (; i + 8 <= end; i += 8) {
-            h = Long.rotateLeft((h ^ (long) LONGS.get(b, i)) * 0xBF58476D1CE4E5B9L, 29);
+            h = Long.rotateLeft((h ^ Words.at(b, i)) * 0xBF58476D1CE4E5B9L, 29);
         }
         if (i < end) {
-            long tail = (long) LONGS.get(b, i) & (-1L >>> (64 - 8 * (end - i)));
+            long tail = Words.at(b, i) & (-1L >>> (64 - 8 * (end - i)));
             h = Long.rotateLeft((h ^ tail) * 0xBF58476D1CE4E5B9L, 29);
         }
         h ^= h >>> 32;

@@ -56,21 +56,11 @@ final class Stats {
         return r;
     }
 
-    /** Like {@link #group} for a key that is never mutated. */
+    /** The counters (requests, 502.3, 502.4, 504) for key, which is never mutated: stored as it is, not copied. */
     static long[] groupInterned(Map<ByteKey, long[]> map, ByteKey key) {
         long[] g = map.get(key);
         if (g == null) {
             g = map.computeIfAbsent(hasRoom(map, OTHER_GROUP_KEY) ? key : OTHER_GROUP_KEY, k -> new long[4]);
-        }
-        return g;
-    }
-
-    /** counters: requests, 502.3, 502.4, 504 */
-    static long[] group(Map<ByteKey, long[]> map, ByteKey probe) {
-        long[] g = map.get(probe);
-        if (g == null) {
-            ByteKey key = hasRoom(map, OTHER_GROUP_KEY) ? probe.copy() : OTHER_GROUP_KEY;
-            g = map.computeIfAbsent(key, k -> new long[4]);
         }
         return g;
     }
