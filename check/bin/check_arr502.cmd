@@ -32,8 +32,13 @@ echo ARR502 UNKNOWN - no java found ^(set JAVA_HOME^)
 exit /b 3
 :train
 rem JAVA, OPTS, JAR and CDS come from the starting script's environment
-"%JAVA%" %OPTS% -XX:ArchiveClassesAtExit="%CDS%.tmp" -cp "%JAR%" io.arr502.check.CdsTraining >nul 2>&1
+rem a static archive: Java 17 leaves picocli's Java 5 classes out of a dynamic one (see check_arr502)
+"%JAVA%" %OPTS% -XX:DumpLoadedClassList="%CDS%.lst" -cp "%JAR%" io.arr502.check.CdsTraining >nul 2>&1
+if errorlevel 1 goto trained
+"%JAVA%" -Xlog:disable -Xlog:all=off -Xshare:dump -XX:SharedClassListFile="%CDS%.lst" -XX:SharedArchiveFile="%CDS%.tmp" -cp "%JAR%" >nul 2>&1
 if not errorlevel 1 move /y "%CDS%.tmp" "%CDS%" >nul 2>&1
+:trained
 if exist "%CDS%.tmp" del /q "%CDS%.tmp" >nul 2>&1
+if exist "%CDS%.lst" del /q "%CDS%.lst" >nul 2>&1
 rmdir "%CDS%.training" >nul 2>&1
 exit /b 0

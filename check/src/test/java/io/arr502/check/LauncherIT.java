@@ -25,10 +25,15 @@ class LauncherIT {
     }
 
     private Run launch(Path launcher, String... args) throws Exception {
+        return launchWith("", launcher, args);
+    }
+
+    private Run launchWith(String javaOpts, Path launcher, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("sh", launcher.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("ARR502_JAVA_OPTS", javaOpts);
         Process p = pb.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -78,8 +83,12 @@ class LauncherIT {
         }
         assertThat(archives(launcher.getParent())).as("one archive").hasSize(1);
         assertThat(leftovers(launcher.getParent())).as("no temp archive, no training lock left").isZero();
-        Run second = launch(launcher, args);
+        Path classLog = tmp.resolve("classes.txt");
+        Run second = launchWith("-Xlog:class+load:file=" + classLog, launcher, args);
         assertThat(archives(launcher.getParent())).hasSize(1);
+        // a static archive: Java 17 keeps picocli's Java 5 classes out of a dynamic one
+        assertThat(Files.readString(classLog)).contains("picocli.CommandLine source: shared objects file",
+                "io.arr502.core.log.ChunkScanner source: shared objects file");
 
         Process plain = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-jar", "target/check_arr502.jar", args[0], args[1],
                 args[2], args[3]).start();
