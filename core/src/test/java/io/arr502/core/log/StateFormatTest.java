@@ -1,0 +1,62 @@
+package io.arr502.core.log;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A state file written by an earlier arr502 (resources/…/state-v1: version 1, per-minute histograms)
+ * must carry on where it stopped: only the appended bytes are read, and the window's answer equals a
+ * full read of the same log.
+ */
+class StateFormatTest {
+    @TempDir
+    Path dir;
+
+    private static String resource(String name) throws Exception {
+        try (InputStream in = StateFormatTest.class.getResourceAsStream("state-v1/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aVersion1StateFileIsReadAndContinued() throws Exception {
+        Path log = Files.createDirectories(dir.resolve("W3SVC1")).resolve("u_ex261124.log");
+        String before = resource("before.log");
+        String after = resource("after.log");
+        Files.writeString(log, before + after);
+        Path state = dir.resolve("state.json");
+        Files.writeString(state, resource("state.json").replace("@LOG@",
+                log.toAbsolutePath().normalize().toString().replace("\\", "\\\\")));
+
+        Window w = Window.last(Duration.ofMinutes(15));
+        Instant now = Instant.parse("2026-11-24T14:10:00Z");
+        LogSummary continued = LogEngine.analyze(LogRequest.of(List.of(log), w).withNow(now).withState(state));
+        LogSummary full = LogEngine.analyze(LogRequest.of(List.of(log), w).withNow(now));
+
+        assertThat(continued.notes()).isEmpty();
+        assertThat(continued.bytesRead()).isEqualTo(after.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(continued.requests()).isEqualTo(360).isEqualTo(full.requests());
+        assertThat(continued.byStatus()).isEqualTo(full.byStatus());
+        assertThat(continued.win32For502_3()).isEqualTo(full.win32For502_3());
+        assertThat(continued.routes()).isEqualTo(full.routes());
+        assertThat(continued.sites()).isEqualTo(full.sites());
+        assertThat(continued.serverIps()).isEqualTo(full.serverIps());
+        assertThat(continued.perMinute()).isEqualTo(full.perMinute());
+
+        // and the state this run wrote reads back the same way (nothing new: nothing read)
+        LogSummary again = LogEngine.analyze(LogRequest.of(List.of(log), w).withNow(now).withState(state));
+        assertThat(again.bytesRead()).isZero();
+        assertThat(again.routes()).isEqualTo(full.routes());
+        assertThat(again.perMinute()).isEqualTo(full.perMinute());
+    }
+}
