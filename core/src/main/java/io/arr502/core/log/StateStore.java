@@ -1,9 +1,9 @@
 package io.arr502.core.log;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -14,8 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,13 +28,14 @@ import java.util.TreeMap;
  */
 final class StateStore {
     static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Streaming only: databind's start-up would be a fifth of a scheduled check's time. */
+    private static final JsonFactory JSON = new JsonFactory();
 
     /** What the state holds. */
     static final class State {
         final Map<String, FileCursor> files = new TreeMap<>();
         Stats total = new Stats();
-        /** per-minute aggregates: a {@link Stats}, or its JSON until a run needs it (most minutes are only carried along) */
+        /** per-minute aggregates: a {@link Stats}, or its JSON text until a run needs it (most minutes are only carried along) */
         final TreeMap<Long, Object> minutes = new TreeMap<>();
         final TreeMap<Long, long[]> series = new TreeMap<>();
         long malformed;
@@ -48,9 +50,10 @@ final class StateStore {
                 return st;
             }
             Stats st = new Stats();
-            if (v instanceof JsonNode raw) {
-                try {
-                    st = StatsJson.read(raw);
+            if (v instanceof String raw) {
+                try (JsonParser p = JSON.createParser(raw)) {
+                    p.nextToken();
+                    st = StatsJson.read(p);
                 } catch (Exception e) {
                     notes.add("state minute " + m + " was unreadable (" + LogFiles.oneLine(e) + ")");
                     damaged = true;
@@ -123,89 +126,129 @@ final class StateStore {
             return new State();
         }
         try {
-            JsonNode root = JSON.readTree(file.toFile());
-            if (root == null || root.path("version").asInt() != VERSION) {
-                throw new IOException("unknown state version " + (root == null ? "(empty)" : root.path("version").asText()));
+            byte[] bytes = Files.readAllBytes(file);
+            try (JsonParser p = JSON.createParser(bytes)) {
+                return read(p, bytes);
             }
-            State s = new State();
-            s.mode = root.path("mode").asText("");
-            for (JsonNode f : root.path("files")) {
-                List<String> layout = null;
-                if (f.path("layout").isArray()) {
-                    layout = new ArrayList<>();
-                    for (JsonNode n : f.get("layout")) {
-                        layout.add(n.asText());
-                    }
-                }
-                FileCursor c = new FileCursor(req(f, "path").asText(), req(f, "fingerprint").asLong(),
-                        req(f, "fingerprintLength").asInt(), req(f, "offset").asLong(), f.path("lines").asLong(), layout);
-                if (c.offset() < 0 || c.fingerprintLength() < 0) {
-                    throw new IOException("negative offset in state");
-                }
-                s.files.put(c.path(), c);
-            }
-            if (root.has("total")) {
-                s.total = StatsJson.read(root.get("total"));
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.path("minutes").fields(); it.hasNext(); ) {
-                var e = it.next();
-                if (!e.getValue().isObject()) {
-                    throw new IOException("state minute " + e.getKey() + " is not an object");
-                }
-                s.minutes.put(Long.parseLong(e.getKey()), e.getValue());
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.path("series").fields(); it.hasNext(); ) {
-                var e = it.next();
-                long[] v = new long[Accumulator.SERIES_WIDTH];
-                for (int i = 0; i < v.length && i < e.getValue().size(); i++) {
-                    v[i] = e.getValue().get(i).asLong();
-                }
-                s.series.put(Long.parseLong(e.getKey()), v);
-            }
-            s.malformed = root.path("malformed").asLong();
-            return s;
         } catch (Exception e) {
             notes.add("state file " + file + " was unreadable (" + LogFiles.oneLine(e) + "); rebuilt from the logs");
             return new State();
         }
     }
 
-    private static JsonNode req(JsonNode n, String field) throws IOException {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
+    private static State read(JsonParser p, byte[] bytes) throws Exception {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new IOException("unknown state version (not a JSON object)");
+        }
+        State s = new State();
+        int version = -1;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            if (p.nextToken() == null) {
+                throw new IOException("state ends after " + field);
+            }
+            switch (field) {
+                case "version" -> version = p.currentToken() == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : -1;
+                case "mode" -> {
+                    s.mode = p.getValueAsString("");
+                    p.skipChildren();
+                }
+                case "files" -> {
+                    StatsJson.expect(p, JsonToken.START_ARRAY, "files");
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        FileCursor c = cursor(p);
+                        s.files.put(c.path(), c);
+                    }
+                    StatsJson.expect(p, JsonToken.END_ARRAY, "files");
+                }
+                case "total" -> s.total = StatsJson.read(p);
+                case "minutes" -> {
+                    StatsJson.expect(p, JsonToken.START_OBJECT, "minutes");
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String key = p.currentName();
+                        if (p.nextToken() != JsonToken.START_OBJECT) {
+                            throw new IOException("state minute " + key + " is not an object");
+                        }
+                        // kept as its text and decoded only when a window needs this minute
+                        int from = (int) p.currentTokenLocation().getByteOffset();
+                        p.skipChildren();
+                        int to = (int) p.currentLocation().getByteOffset();
+                        s.minutes.put(Long.parseLong(key), new String(bytes, from, to - from, StandardCharsets.UTF_8));
+                    }
+                }
+                case "series" -> {
+                    StatsJson.expect(p, JsonToken.START_OBJECT, "series");
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        long key = Long.parseLong(p.currentName());
+                        p.nextToken();
+                        s.series.put(key, StatsJson.longs(p, Accumulator.SERIES_WIDTH));
+                    }
+                }
+                case "malformed" -> s.malformed = StatsJson.number(p);
+                default -> p.skipChildren();
+            }
+        }
+        StatsJson.expect(p, JsonToken.END_OBJECT, "end");
+        if (version != VERSION) {
+            throw new IOException("unknown state version " + (version < 0 ? "(none)" : version));
+        }
+        return s;
+    }
+
+    private static FileCursor cursor(JsonParser p) throws IOException {
+        String path = null;
+        Long fingerprint = null;
+        Integer fingerprintLength = null;
+        Long offset = null;
+        long lines = 0;
+        List<String> layout = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            boolean value = t != JsonToken.VALUE_NULL;
+            switch (field) {
+                case "path" -> {
+                    path = value ? p.getValueAsString() : null;
+                    p.skipChildren();
+                }
+                case "fingerprint" -> fingerprint = value ? StatsJson.number(p) : null;
+                case "fingerprintLength" -> fingerprintLength = value ? (int) StatsJson.number(p) : null;
+                case "offset" -> offset = value ? StatsJson.number(p) : null;
+                case "lines" -> lines = StatsJson.number(p);
+                case "layout" -> {
+                    if (t == JsonToken.START_ARRAY) {
+                        layout = new ArrayList<>();
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            layout.add(p.getValueAsString(""));
+                            p.skipChildren();
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        StatsJson.expect(p, JsonToken.END_OBJECT, "file entry");
+        FileCursor c = new FileCursor(req(path, "path"), req(fingerprint, "fingerprint"), req(fingerprintLength, "fingerprintLength"),
+                req(offset, "offset"), lines, layout);
+        if (c.offset() < 0 || c.fingerprintLength() < 0) {
+            throw new IOException("negative offset in state");
+        }
+        return c;
+    }
+
+    private static <T> T req(T v, String field) throws IOException {
+        if (v == null) {
             throw new IOException("state entry lacks " + field);
         }
         return v;
     }
 
     static void save(Path file, State s) throws LogEngineException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("version", VERSION);
-        root.put("mode", s.mode);
-        ArrayNode files = root.putArray("files");
-        for (FileCursor c : s.files.values()) {
-            ObjectNode f = files.addObject();
-            f.put("path", c.path()).put("fingerprint", c.fingerprint()).put("fingerprintLength", c.fingerprintLength())
-                    .put("offset", c.offset()).put("lines", c.lines());
-            if (c.layout() != null) {
-                ArrayNode l = f.putArray("layout");
-                c.layout().forEach(l::add);
-            }
-        }
-        root.set("total", StatsJson.write(s.total));
-        ObjectNode minutes = root.putObject("minutes");
-        s.minutes.forEach((m, st) -> minutes.set(Long.toString(m), st instanceof Stats x ? StatsJson.write(x) : (JsonNode) st));
-        ObjectNode series = root.putObject("series");
-        s.series.forEach((m, v) -> {
-            ArrayNode a = series.putArray(Long.toString(m));
-            for (long x : v) {
-                a.add(x);
-            }
-        });
-        root.put("malformed", s.malformed);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {
-            byte[] bytes = JSON.writeValueAsBytes(root);
+            byte[] bytes = write(s);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
@@ -227,5 +270,56 @@ final class StateStore {
             }
             throw new LogEngineException("cannot write state file " + file + ": " + LogFiles.oneLine(e));
         }
+    }
+
+    private static byte[] write(State s) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("version", VERSION);
+            g.writeStringField("mode", s.mode);
+            g.writeArrayFieldStart("files");
+            for (FileCursor c : s.files.values()) {
+                g.writeStartObject();
+                g.writeStringField("path", c.path());
+                g.writeNumberField("fingerprint", c.fingerprint());
+                g.writeNumberField("fingerprintLength", c.fingerprintLength());
+                g.writeNumberField("offset", c.offset());
+                g.writeNumberField("lines", c.lines());
+                if (c.layout() != null) {
+                    g.writeArrayFieldStart("layout");
+                    for (String name : c.layout()) {
+                        g.writeString(name);
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeFieldName("total");
+            StatsJson.write(g, s.total);
+            g.writeObjectFieldStart("minutes");
+            for (Map.Entry<Long, Object> e : s.minutes.entrySet()) {
+                g.writeFieldName(Long.toString(e.getKey()));
+                if (e.getValue() instanceof Stats st) {
+                    StatsJson.write(g, st);
+                } else {
+                    g.writeRawValue((String) e.getValue()); // carried along as read
+                }
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("series");
+            for (Map.Entry<Long, long[]> e : s.series.entrySet()) {
+                g.writeArrayFieldStart(Long.toString(e.getKey()));
+                for (long x : e.getValue()) {
+                    g.writeNumber(x);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+            g.writeNumberField("malformed", s.malformed);
+            g.writeEndObject();
+        }
+        return out.toByteArray();
     }
 }

@@ -1,104 +1,193 @@
 package io.arr502.core.log;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
-import java.util.Iterator;
+import java.io.IOException;
 import java.util.Map;
 import java.util.zip.DataFormatException;
 
-/** {@link Stats} to and from the JSON kept in the incremental state file. */
+/**
+ * {@link Stats} to and from the JSON kept in the incremental state file, with Jackson's streaming API:
+ * a scheduled check then never starts databind (about 25 ms of its start-up).
+ */
 final class StatsJson {
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private StatsJson() {
     }
 
-    static ObjectNode write(Stats s) {
-        ObjectNode o = F.objectNode();
-        o.put("requests", s.requests);
-        ObjectNode st = o.putObject("status");
-        s.byStatus.forEach((k, v) -> st.put(Integer.toString(k), v[0]));
-        ObjectNode w = o.putObject("win32");
-        s.win32For5023.forEach((k, v) -> w.put(Long.toString(k), v[0]));
-        ObjectNode routes = o.putObject("routes");
-        s.routes.forEach((k, r) -> {
-            ObjectNode ro = routes.putObject(k.toString());
-            ro.put("r", r.requests).put("c3", r.c502_3).put("c4", r.c502_4).put("c504", r.c504);
+    static void write(JsonGenerator g, Stats s) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("requests", s.requests);
+        g.writeObjectFieldStart("status");
+        for (Map.Entry<Integer, long[]> e : s.byStatus.entrySet()) {
+            g.writeNumberField(Integer.toString(e.getKey()), e.getValue()[0]);
+        }
+        g.writeEndObject();
+        writeCounts(g, "win32", s.win32For5023);
+        g.writeObjectFieldStart("routes");
+        for (Map.Entry<ByteKey, RouteAcc> e : s.routes.entrySet()) {
+            RouteAcc r = e.getValue();
+            g.writeObjectFieldStart(e.getKey().toString());
+            g.writeNumberField("r", r.requests);
+            g.writeNumberField("c3", r.c502_3);
+            g.writeNumberField("c4", r.c502_4);
+            g.writeNumberField("c504", r.c504);
             if (r.all != null) {
-                ro.put("all", Histograms.encode(r.all));
+                g.writeStringField("all", Histograms.encode(r.all));
             }
             if (r.ok != null) {
-                ro.put("ok", Histograms.encode(r.ok));
+                g.writeStringField("ok", Histograms.encode(r.ok));
             }
             if (r.failed502_3 != null) {
-                ro.put("f", Histograms.encode(r.failed502_3));
+                g.writeStringField("f", Histograms.encode(r.failed502_3));
             }
-            ObjectNode rw = ro.putObject("w");
-            r.win32.forEach((c, v) -> rw.put(Long.toString(c), v[0]));
-        });
-        writeGroups(o.putObject("sites"), s.sites);
-        writeGroups(o.putObject("ips"), s.ips);
-        return o;
+            writeCounts(g, "w", r.win32);
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        writeGroups(g, "sites", s.sites);
+        writeGroups(g, "ips", s.ips);
+        g.writeEndObject();
     }
 
-    private static void writeGroups(ObjectNode into, Map<ByteKey, long[]> groups) {
-        groups.forEach((k, v) -> {
-            var a = into.putArray(k.toString());
-            for (long x : v) {
-                a.add(x);
-            }
-        });
+    private static void writeCounts(JsonGenerator g, String name, Map<Long, long[]> counts) throws IOException {
+        g.writeObjectFieldStart(name);
+        for (Map.Entry<Long, long[]> e : counts.entrySet()) {
+            g.writeNumberField(Long.toString(e.getKey()), e.getValue()[0]);
+        }
+        g.writeEndObject();
     }
 
-    static Stats read(JsonNode o) throws DataFormatException {
+    private static void writeGroups(JsonGenerator g, String name, Map<ByteKey, long[]> groups) throws IOException {
+        g.writeObjectFieldStart(name);
+        for (Map.Entry<ByteKey, long[]> e : groups.entrySet()) {
+            g.writeArrayFieldStart(e.getKey().toString());
+            for (long x : e.getValue()) {
+                g.writeNumber(x);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    /** Reads the object the parser is on (its START_OBJECT is the current token); unknown fields are skipped. */
+    static Stats read(JsonParser p) throws IOException, DataFormatException {
+        expect(p, JsonToken.START_OBJECT, "minute");
         Stats s = new Stats();
-        s.requests = o.path("requests").asLong();
-        for (Iterator<Map.Entry<String, JsonNode>> it = o.path("status").fields(); it.hasNext(); ) {
-            var e = it.next();
-            s.byStatus.put(Integer.parseInt(e.getKey()), new long[]{e.getValue().asLong()});
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            if (p.nextToken() == null) {
+                throw new IOException("state ends inside a minute");
+            }
+            switch (field) {
+                case "requests" -> s.requests = number(p);
+                case "status" -> {
+                    expect(p, JsonToken.START_OBJECT, field);
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        int key = Integer.parseInt(p.currentName());
+                        p.nextToken();
+                        s.byStatus.put(key, new long[]{number(p)});
+                    }
+                }
+                case "win32" -> readCounts(p, s.win32For5023);
+                case "routes" -> {
+                    expect(p, JsonToken.START_OBJECT, field);
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        ByteKey key = ByteKey.of(p.currentName());
+                        p.nextToken();
+                        s.routes.put(key, readRoute(p));
+                    }
+                }
+                case "sites" -> readGroups(p, s.sites);
+                case "ips" -> readGroups(p, s.ips);
+                default -> p.skipChildren();
+            }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = o.path("win32").fields(); it.hasNext(); ) {
-            var e = it.next();
-            s.win32For5023.put(Long.parseLong(e.getKey()), new long[]{e.getValue().asLong()});
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = o.path("routes").fields(); it.hasNext(); ) {
-            var e = it.next();
-            JsonNode ro = e.getValue();
-            RouteAcc r = new RouteAcc();
-            r.requests = ro.path("r").asLong();
-            r.c502_3 = ro.path("c3").asLong();
-            r.c502_4 = ro.path("c4").asLong();
-            r.c504 = ro.path("c504").asLong();
-            if (ro.hasNonNull("all")) {
-                r.all = Histograms.decode(ro.get("all").asText());
-            }
-            if (ro.hasNonNull("ok")) {
-                r.ok = Histograms.decode(ro.get("ok").asText());
-            }
-            if (ro.hasNonNull("f")) {
-                r.failed502_3 = Histograms.decode(ro.get("f").asText());
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> wi = ro.path("w").fields(); wi.hasNext(); ) {
-                var we = wi.next();
-                r.win32.put(Long.parseLong(we.getKey()), new long[]{we.getValue().asLong()});
-            }
-            s.routes.put(ByteKey.of(e.getKey()), r);
-        }
-        readGroups(o.path("sites"), s.sites);
-        readGroups(o.path("ips"), s.ips);
+        expect(p, JsonToken.END_OBJECT, "minute");
         return s;
     }
 
-    private static void readGroups(JsonNode node, Map<ByteKey, long[]> into) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            var e = it.next();
-            long[] v = new long[4];
-            for (int i = 0; i < 4 && i < e.getValue().size(); i++) {
-                v[i] = e.getValue().get(i).asLong();
+    private static RouteAcc readRoute(JsonParser p) throws IOException, DataFormatException {
+        expect(p, JsonToken.START_OBJECT, "route");
+        RouteAcc r = new RouteAcc();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "r" -> r.requests = number(p);
+                case "c3" -> r.c502_3 = number(p);
+                case "c4" -> r.c502_4 = number(p);
+                case "c504" -> r.c504 = number(p);
+                case "all" -> r.all = histogram(p);
+                case "ok" -> r.ok = histogram(p);
+                case "f" -> r.failed502_3 = histogram(p);
+                case "w" -> readCounts(p, r.win32);
+                default -> p.skipChildren();
             }
-            into.put(ByteKey.of(e.getKey()), v);
+        }
+        expect(p, JsonToken.END_OBJECT, "route");
+        return r;
+    }
+
+    private static org.HdrHistogram.AbstractHistogram histogram(JsonParser p) throws IOException, DataFormatException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(p, JsonToken.VALUE_STRING, "histogram");
+        return Histograms.decode(p.getText());
+    }
+
+    private static void readCounts(JsonParser p, Map<Long, long[]> into) throws IOException {
+        expect(p, JsonToken.START_OBJECT, "counts");
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            long key = Long.parseLong(p.currentName());
+            p.nextToken();
+            into.put(key, new long[]{number(p)});
+        }
+    }
+
+    private static void readGroups(JsonParser p, Map<ByteKey, long[]> into) throws IOException {
+        expect(p, JsonToken.START_OBJECT, "groups");
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            ByteKey key = ByteKey.of(p.currentName());
+            p.nextToken();
+            into.put(key, longs(p, 4));
+        }
+    }
+
+    /** The array the parser is on, as exactly {@code width} longs (missing ones 0, extra ones skipped). */
+    static long[] longs(JsonParser p, int width) throws IOException {
+        expect(p, JsonToken.START_ARRAY, "array");
+        long[] v = new long[width];
+        int i = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw new IOException("state ends inside an array");
+            }
+            if (i < width) {
+                v[i] = number(p);
+            } else {
+                p.skipChildren();
+            }
+            i++;
+        }
+        return v;
+    }
+
+    /** The current value, which must be an integer: a damaged count or offset must not read as 0. */
+    static long number(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+            throw new IOException("state holds " + p.currentToken() + " where a number belongs");
+        }
+        return p.getLongValue();
+    }
+
+    static void expect(JsonParser p, JsonToken want, String what) throws IOException {
+        if (p.currentToken() != want) {
+            throw new IOException("state " + what + " is not " + want.asString() + " but " + p.currentToken());
         }
     }
 }

@@ -59,4 +59,38 @@ class StateFormatTest {
         assertThat(again.routes()).isEqualTo(full.routes());
         assertThat(again.perMinute()).isEqualTo(full.perMinute());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"truncated", "version as text", "files as object", "minute as array",
+            "structure where a number belongs", "deep nesting", "no file path", "not json"})
+    void aDamagedStateIsReportedAndRebuiltNeverThrown(String damage) throws Exception {
+        Path log = Files.createDirectories(dir.resolve("W3SVC1")).resolve("u_ex261124.log");
+        Files.writeString(log, resource("before.log") + resource("after.log"));
+        String good = resource("state.json").replace("@LOG@", log.toAbsolutePath().normalize().toString().replace("\\", "\\\\"));
+        String bad = switch (damage) {
+            case "truncated" -> good.substring(0, good.indexOf("\"minutes\"") + 200);
+            case "version as text" -> good.replace("\"version\":1", "\"version\":\"1\"");
+            case "files as object" -> good.replaceFirst("\"files\":\\[", "\"files\":{\"x\":").replaceFirst("]}],\"total\"", "]}},\"total\"");
+            case "minute as array" -> good.replaceFirst("\"minutes\":\\{\"(\\d+)\":\\{", "\"minutes\":{\"$1\":[{").replaceFirst("}},\"series\"", "}]},\"series\"");
+            case "structure where a number belongs" -> good.replaceFirst("\"offset\":\\d+", "\"offset\":{\"a\":[1,2,{\"b\":3}]}");
+            case "deep nesting" -> good.replaceFirst("\"malformed\":0", "\"malformed\":" + "[".repeat(100_000));
+            case "no file path" -> good.replaceFirst("\"path\":\"[^\"]*\",", "");
+            default -> "#Fields: this is not a state file";
+        };
+        assertThat(bad).isNotEqualTo(good);
+        Path state = dir.resolve("state.json");
+        Files.writeString(state, bad);
+        Window w = Window.last(Duration.ofMinutes(15));
+        Instant now = Instant.parse("2026-11-24T14:10:00Z");
+        LogSummary s = LogEngine.analyze(LogRequest.of(List.of(log), w).withNow(now).withState(state));
+        LogSummary full = LogEngine.analyze(LogRequest.of(List.of(log), w).withNow(now));
+        assertThat(s.notes()).anySatisfy(n -> assertThat(n).contains("unreadable").contains("rebuilt"));
+        assertThat(s.requests()).isEqualTo(full.requests());
+        assertThat(s.routes()).isEqualTo(full.routes());
+        // the rebuilt state is whole again
+        LogSummary again = LogEngine.analyze(LogRequest.of(List.of(log), w).withNow(now).withState(state));
+        assertThat(again.notes()).isEmpty();
+        assertThat(again.bytesRead()).isZero();
+        assertThat(again.requests()).isEqualTo(full.requests());
+    }
 }
