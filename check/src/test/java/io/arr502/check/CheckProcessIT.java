@@ -165,6 +165,30 @@ class CheckProcessIT {
         assertThat(second.first()).contains("30 of 130 requests");
     }
 
+    @Test
+    void aStateFileNamedByAnEarlierBuildIsAdoptedNotLost() throws Exception {
+        Path f = log(lines(100, "/a", "200 0 0 15"));
+        Path state = tmp.resolve("state");
+        String[] args = {"logs", f.toString(), "--window", "15m", "--now", "2026-11-24T14:02:00Z", "--state-dir", state.toString()};
+        assertThat(run(args).exit()).isZero();
+        Path current;
+        try (var s = Files.list(state)) {
+            current = s.filter(p -> p.getFileName().toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        // earlier builds named it by the first 16 hex digits of SHA-256 over the absolute inputs and the window
+        String key = f.toAbsolutePath().normalize() + "\n15m";
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        Path legacy = state.resolve("logs-" + sha + ".json");
+        assertThat(legacy).isNotEqualTo(current);
+        Files.move(current, legacy);
+        Files.writeString(f, lines(30, "/b", "502 3 12002 29990"), java.nio.file.StandardOpenOption.APPEND);
+        Run second = run(args);
+        assertThat(second.first()).as("the cursor carried on: 100 old + 30 new, nothing counted twice").contains("30 of 130 requests");
+        assertThat(current).exists();
+        assertThat(legacy).doesNotExist();
+    }
+
     private Path standInAppcmd() throws IOException {
         Path exe = tmp.resolve("appcmd");
         Files.writeString(exe, "#!/bin/sh\nprintf '%s\\n' \"$*\" >> " + tmp.resolve("calls.log") + "\necho APPLIED\n");
