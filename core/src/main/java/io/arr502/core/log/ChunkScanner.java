@@ -9,8 +9,14 @@ import java.nio.channels.FileChannel;
  * Only complete lines are consumed: a last line without its newline is left for the next run.
  */
 final class ChunkScanner {
-    /** Small enough to stay in a core's L2 cache between the read and the scan. */
+    /** Small enough to stay in a core's L2 cache between the read and the scan; grows for a longer line. */
     static final int BUFFER = 1 << 18;
+    /**
+     * Lines up to this long are read (logged cookies or query strings can be long when http.sys's
+     * MaxRequestBytes is raised); a longer one is malformed. Bounded so that a hostile file costs each
+     * scanning thread at most this much heap.
+     */
+    static final int MAX_LINE = 1 << 22;
 
     record Result(long consumedEnd, FieldLayout layoutAtEnd, long lines, long firstDirective) {
     }
@@ -18,9 +24,9 @@ final class ChunkScanner {
     // loaded up front: a class first met at the end of the compiled scan loop throws that code away
     private static final Result NOTHING_YET = new Result(0, null, 0, -1);
 
-
-    /** BUFFER plus padding, so a word can be read at any position below BUFFER. */
-    private final byte[] buf = new byte[BUFFER + 16];
+    /** cap bytes plus padding, so a word can be read at any position below cap. */
+    private byte[] buf = new byte[BUFFER + 16];
+    private int cap = BUFFER;
     private final LineParser parser = new LineParser();
     private final ParsedLine line = new ParsedLine();
     private final RouteBytes routeBytes = new RouteBytes();
@@ -46,8 +52,8 @@ final class ChunkScanner {
         boolean first = start == 0;
         while (true) {
             boolean more = true;
-            while (len < BUFFER && bufPos + len < end) {
-                int want = (int) Math.min(BUFFER - len, end - (bufPos + len));
+            while (len < cap && bufPos + len < end) {
+                int want = (int) Math.min(cap - len, end - (bufPos + len));
                 int r = ch.read(ByteBuffer.wrap(buf, len, want), bufPos + len);
                 if (r < 0) {
                     end = bufPos + len; // the file shrank while we read it
@@ -118,10 +124,15 @@ final class ChunkScanner {
             if (!more) {
                 return new Result(bufPos + lineStart, this.layout, lines, firstDirective);
             }
-            if (lineStart == 0 && len == BUFFER) {
-                // a single line longer than the buffer: count it once as malformed and skip to its end
+            if (lineStart == 0 && len == cap && cap < MAX_LINE) {
+                cap *= 2; // a line longer than the buffer: read on, it is scanned again from its start
+                buf = java.util.Arrays.copyOf(buf, cap + 16);
+                continue;
+            }
+            if (lineStart == 0 && len == cap) {
+                // a single line longer than MAX_LINE: count it once as malformed and skip to its end
                 if (!skippingLong) {
-                    target.malformed(file, lines + 1, "line longer than " + BUFFER + " bytes");
+                    target.malformed(file, lines + 1, "line longer than " + MAX_LINE + " bytes");
                     skippingLong = true;
                 }
                 bufPos += len;

@@ -111,4 +111,23 @@ class HotPathTest {
         assertThat(s.routes()).filteredOn(r -> r.route().equals(Stats.OTHER_ROUTES)).singleElement()
                 .extracting(RouteStats::requests).isEqualTo(18_000L);
     }
+
+    @Test
+    void aLineLongerThanTheReadBufferIsReadAndOneBeyondTheLimitIsOneMalformedLine() throws Exception {
+        String fields = "#Fields: date time cs-uri-stem cs-uri-query sc-status sc-substatus sc-win32-status time-taken\n";
+        String longQuery = "q=" + "x".repeat(1 << 20);          // 1 MiB: four times the read buffer
+        String tooLong = "q=" + "y".repeat(ChunkScanner.MAX_LINE + 10);
+        LogSummary s = analyze(fields
+                + "2026-11-24 14:00:01 /before - 200 0 0 5\n"
+                + "2026-11-24 14:00:02 /long " + longQuery + " 502 3 12002 30000\n"
+                + "2026-11-24 14:00:03 /toolong " + tooLong + " 200 0 0 5\n"
+                + "2026-11-24 14:00:04 /after - 200 0 0 5\n", 1);
+        assertThat(s.requests()).isEqualTo(3);
+        assertThat(s.count502_3()).isEqualTo(1);
+        assertThat(s.routes()).extracting(RouteStats::route).containsExactlyInAnyOrder("/before", "/long", "/after");
+        assertThat(s.malformedExamples()).singleElement().satisfies(m -> {
+            assertThat(m.lineNumber()).isEqualTo(4);
+            assertThat(m.reason()).contains("longer than " + ChunkScanner.MAX_LINE);
+        });
+    }
 }
