@@ -2,7 +2,8 @@
 rem check_arr502 launcher for NSClient++ / NRPE on the IIS host. Keeps the plugin contract when Java is missing.
 setlocal
 if "%~1"=="--arr502-cds-train" goto train
-set "HERE=%~dp0"
+rem the short (8.3) form where there is one: Java 17 shares no class from a class path with a space
+set "HERE=%~sdp0"
 set "JAR=%ARR502_JAR%"
 if "%JAR%"=="" if exist "%HERE%check_arr502.jar" set "JAR=%HERE%check_arr502.jar"
 if "%JAR%"=="" if exist "%HERE%..\target\check_arr502.jar" set "JAR=%HERE%..\target\check_arr502.jar"
@@ -18,7 +19,7 @@ rem this script with --arr502-cds-train, so this check keeps its whole -t budget
 rem Java update.
 set "CDS=%JAR:.jar=.jsa%"
 set "SHARE="
-if exist "%CDS%" set "SHARE=-XX:SharedArchiveFile=%CDS% -Xshare:auto"
+if exist "%CDS%" set SHARE="-XX:SharedArchiveFile=%CDS%" -Xshare:auto
 if exist "%CDS%" goto run
 if exist "%CDS%.training" goto run
 mkdir "%CDS%.training" >nul 2>&1 || goto run

@@ -43,7 +43,11 @@ class LauncherIT {
     }
 
     private Path install() throws Exception {
-        Path bin = Files.createDirectories(tmp.resolve("plugins"));
+        return install("plugins");
+    }
+
+    private Path install(String folder) throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve(folder));
         Files.copy(Path.of("target/check_arr502.jar"), bin.resolve("check_arr502.jar"));
         Files.copy(Path.of("bin/check_arr502"), bin.resolve("check_arr502"));
         return bin.resolve("check_arr502");
@@ -115,5 +119,24 @@ class LauncherIT {
         Run modeHelp = launch(launcher, "logs", "--help");
         assertThat(modeHelp.exit()).isEqualTo(3);
         assertThat(modeHelp.out()).contains("--window");
+    }
+
+    @Test
+    void aPluginFolderWithASpaceStillRuns() throws Exception {
+        // the archive option must stay one argument; Java 17 then uses the archive's JDK classes only
+        // (its application classes are not shared from a class path with a space: measured, see docs/check.md)
+        Path launcher = install("plugin dir");
+        Run first = launch(launcher, "logs", tmp.resolve("missing").toString());
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while ((archives(launcher.getParent()).isEmpty() || leftovers(launcher.getParent()) > 0) && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        Run second = launch(launcher, "logs", tmp.resolve("missing").toString());
+        for (Run r : List.of(first, second)) {
+            assertThat(r.exit()).isEqualTo(3);
+            assertThat(r.out()).startsWith("ARR502 UNKNOWN - logs: no such log file or folder");
+            assertThat(r.err()).isEmpty();
+        }
+        assertThat(archives(launcher.getParent())).hasSize(1);
     }
 }
