@@ -41,5 +41,6 @@ if not errorlevel 1 move /y "%CDS%.tmp" "%CDS%" >nul 2>&1
 :trained
 if exist "%CDS%.tmp" del /q "%CDS%.tmp" >nul 2>&1
 if exist "%CDS%.lst" del /q "%CDS%.lst" >nul 2>&1
-rmdir "%CDS%.training" >nul 2>&1
+rem the lock stays when training failed, so it is not retried on every check; delete it to retry
+if exist "%CDS%" rmdir "%CDS%.training" >nul 2>&1
 exit /b 0

@@ -29,10 +29,14 @@ class LauncherIT {
     }
 
     private Run launchWith(String javaOpts, Path launcher, String... args) throws Exception {
+        return launchWith(javaOpts, System.getProperty("java.home"), launcher, args);
+    }
+
+    private Run launchWith(String javaOpts, String javaHome, Path launcher, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("sh", launcher.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("JAVA_HOME", javaHome);
         pb.environment().put("ARR502_JAVA_OPTS", javaOpts);
         Process p = pb.start();
         p.getOutputStream().close();
@@ -56,6 +60,13 @@ class LauncherIT {
     private static List<Path> archives(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".jsa")).toList();
+        }
+    }
+
+    /** The training's temp files (class list, archive being written), not its lock. */
+    private static long temporaries(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.contains(".jsa.") && !n.endsWith(".training")).count();
         }
     }
 
@@ -138,5 +149,32 @@ class LauncherIT {
             assertThat(r.err()).isEmpty();
         }
         assertThat(archives(launcher.getParent())).hasSize(1);
+    }
+
+    @Test
+    void aJavaThatCannotDumpAnArchiveIsNotRetrainedOnEveryCheck() throws Exception {
+        // a java that runs checks but fails -Xshare:dump, and notes every training it is asked for
+        Path fakeHome = Files.createDirectories(tmp.resolve("jdk/bin")).getParent();
+        Path trainings = tmp.resolve("trainings.txt");
+        Path java = fakeHome.resolve("bin/java");
+        Files.writeString(java, "#!/bin/sh\n"
+                + "case \"$*\" in *CdsTraining*) echo training >> '" + trainings + "';; esac\n"
+                + "case \"$*\" in *-Xshare:dump*) exit 1;; esac\n"
+                + "exec '" + System.getProperty("java.home") + "/bin/java' \"$@\"\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        Path launcher = install();
+        for (int i = 0; i < 3; i++) {
+            Run r = launchWith("", fakeHome.toString(), launcher, "logs", tmp.resolve("missing").toString());
+            assertThat(r.exit()).isEqualTo(3);
+            assertThat(r.err()).isEmpty();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            // wait for the (first) training to have started and ended: its class list is written, then removed
+            while ((!Files.exists(trainings) || temporaries(launcher.getParent()) > 0) && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(200);
+        }
+        assertThat(Files.readAllLines(trainings)).as("one attempt, then the lock holds for 10 minutes").hasSize(1);
+        assertThat(archives(launcher.getParent())).isEmpty();
     }
 }
