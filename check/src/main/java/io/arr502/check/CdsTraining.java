@@ -25,8 +25,8 @@ public final class CdsTraining {
         Path dir = Files.createTempDirectory("arr502-cds");
         try {
             Path site = Files.createDirectories(dir.resolve("W3SVC1"));
-            Path log = site.resolve("u_ex" + DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC).format(Instant.now()) + ".log");
             Instant now = Instant.now();
+            Path log = site.resolve("u_ex" + DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC).format(now) + ".log");
             Files.writeString(log, lines(now.minusSeconds(600), 300), StandardCharsets.UTF_8);
             String state = "--state-dir=" + dir.resolve("state");
             CheckArr502.execute("logs", log.toString(), state);

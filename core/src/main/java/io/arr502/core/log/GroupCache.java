@@ -25,12 +25,8 @@ final class GroupCache {
                 return counterFor(w, s, map);
             }
         }
-        int w = next;
-        next = (next + 1) % WAYS;
-        bytes[w] = Arrays.copyOfRange(b, from, to);
-        keys[w] = new ByteKey(bytes[w], 0, len); // never mutated, so maps may keep it as their key
-        stats[w] = null;
-        return counterFor(w, s, map);
+        byte[] copy = Arrays.copyOfRange(b, from, to);
+        return counterFor(claim(new ByteKey(copy, 0, len), copy), s, map); // never mutated: maps may keep it
     }
 
     /** The counters for an already immutable key (the site taken from the folder name). */
@@ -40,12 +36,17 @@ final class GroupCache {
                 return counterFor(w, s, map);
             }
         }
+        return counterFor(claim(key, null), s, map);
+    }
+
+    /** Replaces the oldest way with key (and its bytes, when lines are compared against them). */
+    private int claim(ByteKey key, byte[] keyBytes) {
         int w = next;
         next = (next + 1) % WAYS;
-        bytes[w] = null;
+        bytes[w] = keyBytes;
         keys[w] = key;
         stats[w] = null;
-        return counterFor(w, s, map);
+        return w;
     }
 
     private long[] counterFor(int w, Stats s, Map<ByteKey, long[]> map) {

@@ -1,6 +1,5 @@
 package io.arr502.core.log;
 
-
 /**
  * One scanner's routes, interned: the normalised bytes of a line's cs-uri-stem map to one shared
  * {@link Entry} whose key is never mutated, so the per-minute maps find it by identity and each entry
@@ -28,7 +27,7 @@ final class RouteTable {
 
     /** The entry for b[0, len); b must have 8 readable bytes past len. Null when the table is full. */
     Entry intern(byte[] b, int len) {
-        int h = hash(b, 0, len);
+        int h = hash(b, len);
         int mask = entries.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
             Entry e = entries[i];
@@ -68,16 +67,15 @@ final class RouteTable {
         }
     }
 
-    /** A word-at-a-time hash of b[from, from + len); b must be readable 8 bytes past the end. */
-    private static int hash(byte[] b, int from, int len) {
+    /** A word-at-a-time hash of b[0, len); b must be readable 8 bytes past len. */
+    private static int hash(byte[] b, int len) {
         long h = len * 0x9E3779B97F4A7C15L;
-        int i = from;
-        int end = from + len;
-        for (; i + 8 <= end; i += 8) {
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
             h = Long.rotateLeft((h ^ Words.at(b, i)) * 0xBF58476D1CE4E5B9L, 29);
         }
-        if (i < end) {
-            long tail = Words.at(b, i) & (-1L >>> (64 - 8 * (end - i)));
+        if (i < len) {
+            long tail = Words.at(b, i) & (-1L >>> (64 - 8 * (len - i)));
             h = Long.rotateLeft((h ^ tail) * 0xBF58476D1CE4E5B9L, 29);
         }
         h ^= h >>> 32;

@@ -38,16 +38,13 @@ final class Stats {
         c[0]++;
     }
 
+    /** The route's totals; probe is a reused, mutable key, copied when the route is new. */
     RouteAcc route(ByteKey probe) {
         RouteAcc r = routes.get(probe);
-        if (r == null) {
-            ByteKey key = hasRoom(routes, OTHER_ROUTES_KEY) ? probe.copy() : OTHER_ROUTES_KEY;
-            r = routes.computeIfAbsent(key, k -> new RouteAcc());
-        }
-        return r;
+        return r != null ? r : routeInterned(probe.copy());
     }
 
-    /** Like {@link #route} for a key that is never mutated: it is stored as it is, not copied. */
+    /** The route's totals for a key that is never mutated: stored as it is; past the cap, the overflow bucket's. */
     RouteAcc routeInterned(ByteKey key) {
         RouteAcc r = routes.get(key);
         if (r == null) {
@@ -88,17 +85,9 @@ final class Stats {
         o.win32For5023.forEach((k, v) -> win32For5023.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
         // the cap holds for merged slices too (threads, the minutes of a window), or hostile URLs spread
         // over many minutes would still grow one map without bound
-        o.routes.forEach((k, v) -> {
-            RouteAcc mine = routes.get(k);
-            if (mine == null) {
-                mine = routes.computeIfAbsent(k.equals(OTHER_ROUTES_KEY) || hasRoom(routes, OTHER_ROUTES_KEY) ? k : OTHER_ROUTES_KEY,
-                        x -> new RouteAcc());
-            }
-            mine.merge(v);
-        });
+        o.routes.forEach((k, v) -> routeInterned(k).merge(v));
         mergeGroups(sites, o.sites);
         mergeGroups(ips, o.ips);
-        java.util.Arrays.fill(statusCounters, null);
     }
 
     private static void mergeGroups(Map<ByteKey, long[]> into, Map<ByteKey, long[]> from) {
