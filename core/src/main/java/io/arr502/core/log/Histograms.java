@@ -15,6 +15,30 @@ final class Histograms {
     private Histograms() {
     }
 
+    // the bucket layout of create()'s shape (lowest 1, 2 digits: 256 sub-buckets, the upper 128 per power
+    // of two), as HdrHistogram's valueFromIndex computes it; HistogramsTest pins it against the library
+    private static final int HALF_MAGNITUDE = 7;
+    private static final int HALF = 1 << HALF_MAGNITUDE;
+    /** Buckets up to and including MAX_MS's; no histogram of this shape counts beyond them. */
+    static final int BUCKETS = bucketOf(MAX_MS) + 1;
+
+    /** The lowest value of bucket i. */
+    static long valueAt(int i) {
+        int bucket = (i >> HALF_MAGNITUDE) - 1;
+        int sub = (i & (HALF - 1)) + HALF;
+        if (bucket < 0) {
+            sub -= HALF;
+            bucket = 0;
+        }
+        return (long) sub << bucket;
+    }
+
+    static int bucketOf(long v) {
+        int bucket = 64 - Long.numberOfLeadingZeros(v | (2 * HALF - 1)) - (HALF_MAGNITUDE + 1);
+        int sub = (int) (v >>> bucket);
+        return ((bucket + 1) << HALF_MAGNITUDE) + (sub - HALF);
+    }
+
     static AbstractHistogram create() {
         return new IntCountsHistogram(1, MAX_MS, 2);
     }
@@ -42,6 +66,13 @@ final class Histograms {
      * megabytes, and a run that runs out of heap never gets to rebuild its state.
      */
     static AbstractHistogram decode(String s) throws DataFormatException {
+        AbstractHistogram h = create();
+        decodeCounts(s).addTo(h);
+        return h;
+    }
+
+    /** Like {@link #decode}, as the non-zero buckets: what a window merge needs, without a histogram per minute. */
+    static SparseCounts decodeCounts(String s) throws DataFormatException {
         ByteBuffer in;
         try {
             in = ByteBuffer.wrap(Base64.getDecoder().decode(s));
@@ -91,11 +122,10 @@ final class Histograms {
         if (plain.getInt(12) != 2 || plain.getLong(16) != 1 || plain.getLong(24) > MAX_MS) {
             throw new DataFormatException("histogram header is not one arr502 writes");
         }
-        try {
-            // the header was checked: this has create()'s shape (1 ms to MAX_MS, 2 digits), no copy needed
-            return IntCountsHistogram.decodeFromByteBuffer(plain, MAX_MS);
-        } catch (RuntimeException e) {
-            throw new DataFormatException("histogram unreadable: " + e.getMessage());
+        int payload = plain.getInt(4);
+        if (plain.getInt(8) != 0 || payload < 0 || payload > plain.remaining() - 40) {
+            throw new DataFormatException("histogram header is not one arr502 writes");
         }
+        return SparseCounts.read(plain, 40, 40 + payload);
     }
 }

@@ -14,6 +14,10 @@ final class RouteAcc {
     AbstractHistogram all;
     AbstractHistogram ok;
     AbstractHistogram failed502_3;
+    /** Buckets read from the state and not yet folded into the histograms above (see {@link #settle}). */
+    SparseCounts allRead;
+    SparseCounts okRead;
+    SparseCounts failedRead;
     final Map<Long, long[]> win32 = new HashMap<>();
 
     void add(int status, int sub, long win32Code, long timeTaken) {
@@ -55,7 +59,40 @@ final class RouteAcc {
         all = mergeHist(all, o.all);
         ok = mergeHist(ok, o.ok);
         failed502_3 = mergeHist(failed502_3, o.failed502_3);
+        allRead = pend(allRead, o.allRead);
+        okRead = pend(okRead, o.okRead);
+        failedRead = pend(failedRead, o.failedRead);
         o.win32.forEach((k, v) -> win32.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+    }
+
+    /** Makes the histograms whole: before they are read or written. */
+    void settle() {
+        all = fold(all, allRead);
+        ok = fold(ok, okRead);
+        failed502_3 = fold(failed502_3, failedRead);
+        allRead = okRead = failedRead = null;
+    }
+
+    private static AbstractHistogram fold(AbstractHistogram h, SparseCounts read) {
+        if (read == null) {
+            return h;
+        }
+        if (h == null) {
+            h = Histograms.create();
+        }
+        read.addTo(h);
+        return h;
+    }
+
+    private static SparseCounts pend(SparseCounts mine, SparseCounts other) {
+        if (other == null) {
+            return mine;
+        }
+        if (mine == null) {
+            mine = new SparseCounts();
+        }
+        mine.append(other);
+        return mine;
     }
 
     static AbstractHistogram mergeHist(AbstractHistogram mine, AbstractHistogram other) {

@@ -29,6 +29,7 @@ final class StatsJson {
         g.writeObjectFieldStart("routes");
         for (Map.Entry<ByteKey, RouteAcc> e : s.routes.entrySet()) {
             RouteAcc r = e.getValue();
+            r.settle();
             g.writeObjectFieldStart(e.getKey().toString());
             g.writeNumberField("r", r.requests);
             g.writeNumberField("c3", r.c502_3);
@@ -120,9 +121,9 @@ final class StatsJson {
                 case "c3" -> r.c502_3 = number(p);
                 case "c4" -> r.c502_4 = number(p);
                 case "c504" -> r.c504 = number(p);
-                case "all" -> r.all = histogram(p);
-                case "ok" -> r.ok = histogram(p);
-                case "f" -> r.failed502_3 = histogram(p);
+                case "all" -> r.allRead = histogram(p);
+                case "ok" -> r.okRead = histogram(p);
+                case "f" -> r.failedRead = histogram(p);
                 case "w" -> readCounts(p, r.win32);
                 default -> p.skipChildren();
             }
@@ -131,12 +132,12 @@ final class StatsJson {
         return r;
     }
 
-    private static org.HdrHistogram.AbstractHistogram histogram(JsonParser p) throws IOException, DataFormatException {
+    private static SparseCounts histogram(JsonParser p) throws IOException, DataFormatException {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
         expect(p, JsonToken.VALUE_STRING, "histogram");
-        return Histograms.decode(p.getText());
+        return Histograms.decodeCounts(p.getText());
     }
 
     private static void readCounts(JsonParser p, Map<Long, long[]> into) throws IOException {

@@ -80,6 +80,7 @@ final class SummaryBuilder {
         r.win32.entrySet().stream()
                 .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
                 .forEach(e -> w.put((int) (long) e.getKey(), e.getValue()[0]));
+        r.settle();
         AbstractHistogram f = r.failed502_3;
         return new RouteStats(name, r.requests, r.c502_3, r.c502_4, r.c504, latency(r.all), latency(r.ok), w,
                 f == null ? 0 : pct(f, 50), f == null ? 0 : f.getMaxValue());

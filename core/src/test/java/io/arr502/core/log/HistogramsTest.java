@@ -76,4 +76,81 @@ class HistogramsTest {
             assertThatThrownBy(() -> Histograms.decode(bad)).as(bad).isInstanceOf(DataFormatException.class);
         }
     }
+
+    @Test
+    void theBucketLayoutIsHdrHistogramsOwn() {
+        AbstractHistogram h = Histograms.create();
+        for (int i = 0; i < Histograms.BUCKETS; i++) {
+            long v = Histograms.valueAt(i);
+            assertThat(h.lowestEquivalentValue(v)).as("bucket %d starts at %d", i, v).isEqualTo(v);
+            assertThat(Histograms.bucketOf(v)).isEqualTo(i);
+            if (i > 0) {
+                assertThat(h.lowestEquivalentValue(v - 1)).as("bucket %d follows bucket %d", i, i - 1)
+                        .isEqualTo(Histograms.valueAt(i - 1));
+            }
+        }
+        assertThat(Histograms.valueAt(Histograms.BUCKETS - 1)).isLessThanOrEqualTo(Histograms.MAX_MS);
+        assertThat(Histograms.valueAt(Histograms.BUCKETS)).isGreaterThan(Histograms.MAX_MS);
+    }
+
+    @Test
+    void decodingAgreesWithHdrHistogramsDecoderOverTheWholeRange() throws Exception {
+        java.util.Random rnd = new java.util.Random(42);
+        AbstractHistogram every = Histograms.create();
+        for (long v = 0; v <= Histograms.MAX_MS; v += 1 + v / 300) {
+            Histograms.record(every, v); // every bucket non-empty
+        }
+        java.util.List<AbstractHistogram> cases = new java.util.ArrayList<>(java.util.List.of(every, Histograms.create()));
+        for (int n = 0; n < 50; n++) {
+            AbstractHistogram h = Histograms.create();
+            int values = rnd.nextInt(2000);
+            for (int k = 0; k < values; k++) {
+                h.recordValueWithCount(Math.min(Histograms.MAX_MS, (long) Math.exp(rnd.nextDouble() * 15.1)), 1 + rnd.nextInt(n < 5 ? 1_000_000 : 3));
+            }
+            cases.add(h);
+        }
+        AbstractHistogram sum = Histograms.create();
+        SparseCounts pending = new SparseCounts();
+        for (AbstractHistogram h : cases) {
+            String enc = Histograms.encode(h);
+            byte[] raw = Base64.getDecoder().decode(enc);
+            AbstractHistogram theirs = org.HdrHistogram.IntCountsHistogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(raw), 0);
+            assertThat(Histograms.decode(enc)).isEqualTo(theirs).isEqualTo(h);
+            assertThat(Histograms.decode(enc).getMaxValue()).isEqualTo(h.getMaxValue());
+            assertThat(Histograms.decode(enc).getMinNonZeroValue()).isEqualTo(h.getMinNonZeroValue());
+            sum.add(h);
+            pending.append(Histograms.decodeCounts(enc));
+        }
+        AbstractHistogram merged = Histograms.create();
+        pending.addTo(merged);
+        assertThat(merged).as("a window merged from its buckets equals HdrHistogram's add").isEqualTo(sum);
+        assertThat(merged.getValueAtPercentile(99)).isEqualTo(sum.getValueAtPercentile(99));
+    }
+
+    /** A plain V2 histogram of create()'s shape with the given counts payload. */
+    private static String withPayload(int... payload) {
+        byte[] header = java.util.Arrays.copyOf(Base64.getDecoder().decode(plain(sample())), 40);
+        ByteBuffer b = ByteBuffer.allocate(40 + payload.length).put(header);
+        for (int x : payload) {
+            b.put((byte) x);
+        }
+        b.putInt(4, payload.length);
+        return Base64.getEncoder().encodeToString(b.array());
+    }
+
+    @Test
+    void damagedCountsAreADataFormatException() throws Exception {
+        assertThat(Histograms.decode(withPayload(0x02, 0x03, 0x04)).getTotalCount()).as("zigzag 1, -2, 2").isEqualTo(3);
+        assertThat(Histograms.decode(withPayload(0x02, 0x03, 0x04)).getCountAtValue(Histograms.valueAt(3))).isEqualTo(2);
+        String[] bad = {
+            withPayload(0x82), // a varint cut short
+            withPayload(0xFF, 0x7F), // a run of 8,192 empty buckets, beyond the last
+            withPayload(0xB7, 0x1F, 0x02), // 2,012 empty buckets (all of them), then a count beyond the last
+            withPayload(0x80, 0x80, 0x80, 0x80, 0x10), // 2^31, a count above what an int bucket holds
+        };
+        assertThatThrownBy(() -> Histograms.decode(bad[0])).hasMessageContaining("truncated");
+        assertThatThrownBy(() -> Histograms.decode(bad[1])).hasMessageContaining("beyond its last bucket");
+        assertThatThrownBy(() -> Histograms.decode(bad[2])).hasMessageContaining("beyond its last bucket");
+        assertThatThrownBy(() -> Histograms.decode(bad[3])).hasMessageContaining("out of range");
+    }
 }
