@@ -200,7 +200,7 @@ public final class ConfigReader {
         List<ConfigFinding> findings = Findings.of(proxy, farms, rules);
         for (Map.Entry<String, Element> o : b.proxyOverrides.entrySet()) {
             ProxySettings site = proxySettings(o.getValue(), proxy.timeout(), proxy.enabled(), proxy.timeoutExplicit(), "location " + o.getKey());
-            findings.add(new ConfigFinding("PROXY_SITE_OVERRIDE", String.format(Locale.ROOT,
+            findings.add(new ConfigFinding("PROXY_SITE_OVERRIDE", String.format(Locale.US,
                     "site %s overrides system.webServer/proxy (timeout %s, enabled %s); only apphost-level values apply to ARR server-wide",
                     o.getKey(), site.timeout(), site.enabled())));
         }

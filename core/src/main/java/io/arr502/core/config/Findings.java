@@ -25,14 +25,14 @@ final class Findings {
                         + " servers are disabled (502.4 for everything routed to it)"));
             }
             if (!f.protocol().timeoutExplicit() && f.protocol().timeout().compareTo(proxy.timeout()) < 0) {
-                out.add(new ConfigFinding("FARM_TIMEOUT_DEFAULT", String.format(Locale.ROOT,
+                out.add(new ConfigFinding("FARM_TIMEOUT_DEFAULT", String.format(Locale.US,
                         "webFarm %s uses the default %d s protocol timeout, shorter than the %d s proxy timeout: "
                                 + "routes to the farm get the farm's %d s, not the proxy's", f.name(), f.protocol().timeout().toSeconds(),
                         proxy.timeout().toSeconds(), f.protocol().timeout().toSeconds())));
             }
             WebFarm.HealthCheck hc = f.healthCheck();
             if (hc.url() != null && hc.timeout().compareTo(hc.interval()) >= 0) {
-                out.add(new ConfigFinding("HEALTHCHECK_TIMEOUT", String.format(Locale.ROOT,
+                out.add(new ConfigFinding("HEALTHCHECK_TIMEOUT", String.format(Locale.US,
                         "webFarm %s: health check timeout %d s is not shorter than its interval %d s", f.name(),
                         hc.timeout().toSeconds(), hc.interval().toSeconds())));
             }

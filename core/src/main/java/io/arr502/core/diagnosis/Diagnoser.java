@@ -77,37 +77,37 @@ public final class Diagnoser {
         }
         if (connect > 0) {
             List<String> lines = new ArrayList<>();
-            lines.add(String.format(Locale.ROOT, "%d of %d 502.3 are 12029/12007 (cannot connect / name not resolved)", connect, total));
+            lines.add(String.format(Locale.US, "%d of %d 502.3 are 12029/12007 (cannot connect / name not resolved)", connect, total));
             double conf = 0.8 * connect / failures;
             MinuteBucket peak = logs.perMinute().stream().max(Comparator.comparingLong(MinuteBucket::count12029)).orElse(null);
             if (peak != null && peak.count12029() > 0) {
                 long minutes = logs.perMinute().stream().filter(b -> b.count12029() > 0).count();
-                lines.add(String.format(Locale.ROOT, "12029 seen in %d minute(s), peak %d at %s", minutes, peak.count12029(), peak.minute()));
+                lines.add(String.format(Locale.US, "12029 seen in %d minute(s), peak %d at %s", minutes, peak.count12029(), peak.minute()));
             }
             conf += corroborate(ev, lines, ProbeResult.Kind.TCP, "connect");
-            out.add(new Finding(Cause.BACKEND_UNREACHABLE, clamp(conf), String.format(Locale.ROOT,
+            out.add(new Finding(Cause.BACKEND_UNREACHABLE, clamp(conf), String.format(Locale.US,
                     "%d requests could not reach a backend (win32 12029)", connect), lines));
         }
         if (resets > 0) {
-            out.add(new Finding(Cause.CONNECTION_RESET, clamp(0.8 * resets / failures), String.format(Locale.ROOT,
+            out.add(new Finding(Cause.CONNECTION_RESET, clamp(0.8 * resets / failures), String.format(Locale.US,
                     "%d requests lost their backend connection (12030/12031/12152)", resets),
-                    List.of(String.format(Locale.ROOT, "%d of %d 502.3 are connection resets or invalid responses", resets, total),
+                    List.of(String.format(Locale.US, "%d of %d 502.3 are connection resets or invalid responses", resets, total),
                             "next: backend HTTPERR log (Connection_Dropped) and TLS protocol settings on both sides")));
         }
         if (tls > 0) {
             List<String> lines = new ArrayList<>();
-            lines.add(String.format(Locale.ROOT, "%d of %d 502.3 are TLS failures (%s)", tls, total, codes(w, true)));
+            lines.add(String.format(Locale.US, "%d of %d 502.3 are TLS failures (%s)", tls, total, codes(w, true)));
             double conf = 0.85 * tls / failures + corroborate(ev, lines, ProbeResult.Kind.TLS, "trust");
-            out.add(new Finding(Cause.TLS_TRUST_FAILURE, clamp(conf), String.format(Locale.ROOT,
+            out.add(new Finding(Cause.TLS_TRUST_FAILURE, clamp(conf), String.format(Locale.US,
                     "%d requests failed TLS to the backend (certificate trust, dates or name)", tls), lines));
         }
         if (c5024 > 0) {
-            out.add(new Finding(Cause.NO_HEALTHY_SERVER, clamp(0.9 * c5024 / failures), String.format(Locale.ROOT,
+            out.add(new Finding(Cause.NO_HEALTHY_SERVER, clamp(0.9 * c5024 / failures), String.format(Locale.US,
                     "%d requests found no healthy farm server (502.4)", c5024),
                     List.of(c5024 + " × 502.4: every farm member offline or failing its health check (see minServers and the health check URL)")));
         }
         if (c504 > 0) {
-            out.add(new Finding(Cause.UPSTREAM_504, clamp(0.7 * c504 / failures), String.format(Locale.ROOT,
+            out.add(new Finding(Cause.UPSTREAM_504, clamp(0.7 * c504 / failures), String.format(Locale.US,
                     "%d × 504 passed through from the backend (ARR reports its own timeouts as 502.3/12002, not 504)", c504),
                     List.of(c504 + " × 504.0 in the front-end log; check the backend's own gateway or upstream timeouts")));
         }
@@ -116,7 +116,7 @@ public final class Diagnoser {
     private static void timeoutFinding(Evidence ev, LogSummary logs, List<RouteEnvelope> envelopes, long timeouts,
                                        long failures, List<Finding> out) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%d of %d 502.3 are 12002 (ERROR_WINHTTP_TIMEOUT)", timeouts, logs.count502_3()));
+        lines.add(String.format(Locale.US, "%d of %d 502.3 are 12002 (ERROR_WINHTTP_TIMEOUT)", timeouts, logs.count502_3()));
         List<RouteStats> timing = logs.routes().stream().filter(r -> r.win32For502_3().getOrDefault(12002, 0L) > 0)
                 .sorted(Comparator.comparingLong((RouteStats r) -> r.win32For502_3().getOrDefault(12002, 0L)).reversed()).toList();
         long routesWithTraffic = logs.routes().stream().filter(r -> r.requests() > 0).count();
@@ -130,7 +130,7 @@ public final class Diagnoser {
                 boolean at = Math.abs(1 - ratio) <= AT_TIMEOUT_TOLERANCE;
                 atTimeout |= at;
                 if (shown++ < 3) {
-                    lines.add(String.format(Locale.ROOT,
+                    lines.add(String.format(Locale.US,
                             "%s: %d × 12002 with median time-taken %,d ms = %.1f %% of the %s timeout (%s); successful requests p99 %,d ms",
                             r.route(), n, r.p50TimeTaken502_3(), 100 * ratio, fmt(env.effectiveTimeout()), env.timeoutSource(), r.ok().p99()));
                 }
@@ -141,7 +141,7 @@ public final class Diagnoser {
                 .mapToLong(r -> r.ok().p99()).max().orElse(0);
         boolean concentrated = timing.size() <= Math.max(1, routesWithTraffic / 3);
         if (quietRoutes > 0) {
-            lines.add(String.format(Locale.ROOT, "%d other route(s) have no timeouts; their slowest successful p99 is %,d ms",
+            lines.add(String.format(Locale.US, "%d other route(s) have no timeouts; their slowest successful p99 is %,d ms",
                     quietRoutes, fastestOthers));
         }
         if (ev.freb() != null) {
@@ -151,18 +151,18 @@ public final class Diagnoser {
                         .map(FrebTrace::failedPhase).filter(p -> p != null).distinct().limit(3).reduce((a, b) -> a + ", " + b).orElse("unknown phase");
                 String servers = ev.freb().traces().stream().filter(t -> Integer.valueOf(12002).equals(t.win32()))
                         .map(FrebTrace::backendServer).filter(p -> p != null).distinct().limit(4).reduce((a, b) -> a + ", " + b).orElse("unknown server");
-                lines.add(String.format(Locale.ROOT, "FREB: %d trace(s) time out in %s on %s", inPhase, phases, servers));
+                lines.add(String.format(Locale.US, "FREB: %d trace(s) time out in %s on %s", inPhase, phases, servers));
             }
         }
         double share = (double) timeouts / failures;
         if (concentrated) {
             double quality = atTimeout ? 0.95 : 0.75;
-            out.add(new Finding(Cause.ARR_TIMEOUT_TOO_LOW, clamp(share * quality), String.format(Locale.ROOT,
+            out.add(new Finding(Cause.ARR_TIMEOUT_TOO_LOW, clamp(share * quality), String.format(Locale.US,
                     "%s need%s longer than the ARR timeout (%d × 12002)", timing.isEmpty() ? "some routes" : timing.get(0).route()
                             + (timing.size() > 1 ? " and " + (timing.size() - 1) + " more" : ""), timing.size() > 1 ? "" : "s", timeouts), lines));
         } else {
-            lines.add(String.format(Locale.ROOT, "timeouts spread over %d of %d routes: the backend is slow for everything", timing.size(), routesWithTraffic));
-            out.add(new Finding(Cause.BACKEND_STALL, clamp(share * 0.85), String.format(Locale.ROOT,
+            lines.add(String.format(Locale.US, "timeouts spread over %d of %d routes: the backend is slow for everything", timing.size(), routesWithTraffic));
+            out.add(new Finding(Cause.BACKEND_STALL, clamp(share * 0.85), String.format(Locale.US,
                     "the backend stalls across %d routes (%d × 12002)", timing.size(), timeouts), lines));
         }
     }
@@ -184,14 +184,14 @@ public final class Diagnoser {
         }
         byCause.forEach((cause, traces) -> {
             List<String> lines = new ArrayList<>();
-            lines.add(String.format(Locale.ROOT, "%d of %d 502.3 traces are win32 %s", traces.size(), failed.size(),
+            lines.add(String.format(Locale.US, "%d of %d 502.3 traces are win32 %s", traces.size(), failed.size(),
                     traces.stream().map(t -> String.valueOf(t.win32())).distinct().reduce((a, b) -> a + "/" + b).orElse("")));
             traces.stream().sorted(Comparator.comparingLong(FrebTrace::timeTakenMillis).reversed()).limit(3).forEach(t ->
-                    lines.add(String.format(Locale.ROOT, "%s %s via %s: %,d ms, failed in %s%s", t.started(), t.url(),
+                    lines.add(String.format(Locale.US, "%s %s via %s: %,d ms, failed in %s%s", t.started(), t.url(),
                             t.backendServer() == null ? "(unknown server)" : t.backendServer(), t.timeTakenMillis(),
                             t.failedPhase() == null ? "(no open ARR phase)" : t.failedPhase(),
                             t.errorDescription() == null ? "" : " - " + t.errorDescription())));
-            out.add(new Finding(cause, clamp(0.7 * traces.size() / failed.size()), String.format(Locale.ROOT,
+            out.add(new Finding(cause, clamp(0.7 * traces.size() / failed.size()), String.format(Locale.US,
                     "%d failed-request trace(s) point to %s", traces.size(), cause), lines));
         });
     }
@@ -206,7 +206,7 @@ public final class Diagnoser {
         }
         if (ev.collected() != null && kind == ProbeResult.Kind.TCP) {
             for (CollectedEvidence.NetConnectionResult n : ev.collected().netConnections()) {
-                lines.add(String.format(Locale.ROOT, "Test-NetConnection %s:%d: %s", n.computerName(), n.port(),
+                lines.add(String.format(Locale.US, "Test-NetConnection %s:%d: %s", n.computerName(), n.port(),
                         n.tcpTestSucceeded() ? "succeeded" : "FAILED"));
                 add += n.tcpTestSucceeded() ? -0.05 : 0.15;
             }
@@ -253,8 +253,8 @@ public final class Diagnoser {
         double conns = c.counters().stream().filter(s -> s.path().toLowerCase(Locale.ROOT).contains("current connections"))
                 .mapToDouble(CollectedEvidence.CounterSample::value).max().orElse(0);
         if (queued > 0 && logs != null && logs.count502_3() > 0) {
-            out.add(new Finding(Cause.BACKEND_STALL, 0.4, String.format(Locale.ROOT, "requests are queueing (%.0f queued)", queued),
-                    List.of(String.format(Locale.ROOT, "ASP.NET queue up to %.0f, Web Service current connections up to %.0f", queued, conns))));
+            out.add(new Finding(Cause.BACKEND_STALL, 0.4, String.format(Locale.US, "requests are queueing (%.0f queued)", queued),
+                    List.of(String.format(Locale.US, "ASP.NET queue up to %.0f, Web Service current connections up to %.0f", queued, conns))));
         }
         poolExhaustion(c, logs, out);
         // ARR's own Application-log entries carry the WinHTTP HRESULT, e.g. "(0x80072ee2)"
@@ -307,10 +307,10 @@ public final class Diagnoser {
         if (!plateau || burstMinutes == 0 || burstMinutes > perMinute.length / 2) {
             return;
         }
-        out.add(new Finding(Cause.CONNECTION_POOL_EXHAUSTION, 0.7, String.format(Locale.ROOT,
+        out.add(new Finding(Cause.CONNECTION_POOL_EXHAUSTION, 0.7, String.format(Locale.US,
                 "bursts of 12029/12002 while connections sit at a ceiling of %.0f", max), List.of(
-                String.format(Locale.ROOT, "connection counters flat at %.0f-%.0f over %d samples (a ceiling, not load)", min, max, conns.size()),
-                String.format(Locale.ROOT, "%d burst minute(s); worst %s with %d × 12029/12002 against a median of %d a minute",
+                String.format(Locale.US, "connection counters flat at %.0f-%.0f over %d samples (a ceiling, not load)", min, max, conns.size()),
+                String.format(Locale.US, "%d burst minute(s); worst %s with %d × 12029/12002 against a median of %d a minute",
                         burstMinutes, worst.minute(), peak, median),
                 "next: ARR per-server Current Requests and the backend's connection limits (maxConcurrentRequestsPerCPU, appConcurrentRequestLimit)")));
     }
@@ -377,7 +377,7 @@ public final class Diagnoser {
     private static List<String> healthyEvidence(Evidence ev) {
         List<String> out = new ArrayList<>();
         if (ev.logs() != null) {
-            out.add(String.format(Locale.ROOT, "%d requests, no 502.3/502.4/504", ev.logs().requests()));
+            out.add(String.format(Locale.US, "%d requests, no 502.3/502.4/504", ev.logs().requests()));
         }
         if (!ev.probes().isEmpty()) {
             out.add(ev.probes().size() + " probe(s) ok");

@@ -27,15 +27,15 @@ public final class RegressionTest {
         String verdict = regression ? "regression" : "no regression";
         String why;
         if (regression) {
-            why = String.format(Locale.ROOT, "p = %.2g < %.2g", p, s.significance());
+            why = String.format(Locale.US, "p = %.2g < %.2g", p, s.significance());
         } else if (!enough) {
-            why = String.format(Locale.ROOT, "only %d 502.3, fewer than %d", current502_3, s.minCount());
+            why = String.format(Locale.US, "only %d 502.3, fewer than %d", current502_3, s.minCount());
         } else if (!bigger) {
-            why = String.format(Locale.ROOT, "rate below %.1f× the baseline", s.minFactor());
+            why = String.format(Locale.US, "rate below %.1f× the baseline", s.minFactor());
         } else {
-            why = String.format(Locale.ROOT, "p = %.2g ≥ %.2g", p, s.significance());
+            why = String.format(Locale.US, "p = %.2g ≥ %.2g", p, s.significance());
         }
-        String text = String.format(Locale.ROOT, "%s: 502.3 %d of %d (%.3f %%) now vs %d of %d (%.3f %%) in %s; %s",
+        String text = String.format(Locale.US, "%s: 502.3 %d of %d (%.3f %%) now vs %d of %d (%.3f %%) in %s; %s",
                 verdict, current502_3, currentRequests, 100 * current, baseline502_3, baselineRequests,
                 100.0 * baseline502_3 / baselineRequests, baselineSource, why);
         return new Regression(regression, baselineSource, baselineRequests, baseline502_3, currentRequests, current502_3, p, text);

@@ -31,7 +31,7 @@ public final class QualityGate {
             switch (t.type()) {
                 case RATE -> {
                     breached = v.metrics().rate502_3() >= t.threshold();
-                    what = String.format(Locale.ROOT, "502.3 rate %.2f %% (%d of %d)", v.metrics().rate502_3(), v.metrics().count502_3(),
+                    what = String.format(Locale.US, "502.3 rate %.2f %% (%d of %d)", v.metrics().rate502_3(), v.metrics().count502_3(),
                             v.metrics().requests());
                 }
                 case COUNT -> {
@@ -45,7 +45,7 @@ public final class QualityGate {
             }
             if (breached) {
                 String limit = t.type() == GateThreshold.Type.REGRESSION ? "regression against the baseline"
-                        : String.format(Locale.ROOT, "%s reaches %s", t.type().name().toLowerCase(Locale.ROOT), Perf.num(t.threshold()));
+                        : String.format(Locale.US, "%s reaches %s", t.type().name().toLowerCase(Locale.ROOT), Perf.num(t.threshold()));
                 messages.add(t.criticality() + ": " + what + " - " + limit);
                 worst = worst == null || t.criticality().ordinal() > worst.ordinal() ? t.criticality() : worst;
             }

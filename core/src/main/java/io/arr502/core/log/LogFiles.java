@@ -59,7 +59,7 @@ final class LogFiles {
             return (d + "00000000").substring(0, 8) + "|" + name;
         }
         try {
-            return "~" + String.format("%020d", Files.getLastModifiedTime(p).toMillis()) + "|" + name;
+            return "~" + String.format(java.util.Locale.US, "%020d", Files.getLastModifiedTime(p).toMillis()) + "|" + name;
         } catch (IOException e) {
             return "~" + name;
         }

@@ -42,6 +42,6 @@ final class Appcmd {
     /** IIS configuration writes durations as hh:mm:ss. */
     static String hms(Duration d) {
         long s = d.toSeconds();
-        return String.format("%02d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60);
+        return String.format(java.util.Locale.US, "%02d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60);
     }
 }

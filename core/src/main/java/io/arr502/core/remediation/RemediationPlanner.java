@@ -100,7 +100,7 @@ public final class RemediationPlanner {
                             "/-[name='" + ruleName + "']", "/commit:apphost"),
                     Appcmd.step("remove farm " + newFarm, "set", "config", "-section:webFarms", "/-[name='" + newFarm + "']", "/commit:apphost"));
             List<String> notes = new ArrayList<>();
-            notes.add(String.format(Locale.ROOT, "%s: successful p99 %,d ms, %d × 502.3; current timeout %s (%s); class %s = %s",
+            notes.add(String.format(Locale.US, "%s: successful p99 %,d ms, %d × 502.3; current timeout %s (%s); class %s = %s",
                     env.route(), env.okP99Millis(), env.count502_3(), env.effectiveTimeout() == null ? "unknown" : Appcmd.hms(env.effectiveTimeout()),
                     env.timeoutSource(), env.recommendedClass(), hms));
             notes.add("Only this route gets the longer budget; every other route keeps the current timeout.");

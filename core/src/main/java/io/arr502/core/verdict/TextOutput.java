@@ -11,12 +11,12 @@ public final class TextOutput {
         b.append(v.summary()).append("\n\n");
         Metrics m = v.metrics();
         if (m.requests() > 0) {
-            b.append(String.format(java.util.Locale.ROOT, "requests %d, 502.3 %d (%.2f %%), malformed lines %d%n",
+            b.append(String.format(java.util.Locale.US, "requests %d, 502.3 %d (%.2f %%), malformed lines %d%n",
                     m.requests(), m.count502_3(), m.rate502_3(), v.malformedLines()));
             b.append("status counts: ").append(m.byStatus()).append('\n');
             if (!m.routes().isEmpty()) {
-                b.append(String.format("%n%-40s %9s %7s %9s %9s %9s%n", "route", "requests", "502.3", "p50 ms", "p99 ms", "max ms"));
-                m.routes().stream().limit(15).forEach(r -> b.append(String.format("%-40s %9d %7d %9d %9d %9d%n",
+                b.append(String.format(java.util.Locale.US, "%n%-40s %9s %7s %9s %9s %9s%n", "route", "requests", "502.3", "p50 ms", "p99 ms", "max ms"));
+                m.routes().stream().limit(15).forEach(r -> b.append(String.format(java.util.Locale.US, "%-40s %9d %7d %9d %9d %9d%n",
                         r.route().length() > 40 ? r.route().substring(0, 37) + "..." : r.route(),
                         r.requests(), r.count502_3(), r.p50(), r.p99(), r.max())));
             }

@@ -70,10 +70,10 @@ public final class VerdictBuilder {
                 s = State.WARNING;
             }
             state = state.worse(s);
-            summary.add(String.format(Locale.ROOT, "502.3 rate %s%% (%d of %d requests, window %s)",
+            summary.add(String.format(Locale.US, "502.3 rate %s%% (%d of %d requests, window %s)",
                     Perfdata.number(round2(rate)), count, logs.requests(), opt.windowLabel()));
             if (!judged) {
-                summary.add(String.format(Locale.ROOT, "too few requests to judge the rate (%d < %d)", logs.requests(), opt.minRequests()));
+                summary.add(String.format(Locale.US, "too few requests to judge the rate (%d < %d)", logs.requests(), opt.minRequests()));
             }
             boolean rateCtx = opt.metric() == MetricKind.RATE;
             String counterUom = opt.cumulativeCounts() ? "c" : null;
@@ -117,11 +117,11 @@ public final class VerdictBuilder {
             if (serious > 0) {
                 state = state.worse(State.WARNING);
             }
-            configSummary = (String.format(Locale.ROOT, "config: proxy %s, timeout %s%s, %d farm(s), %d rule(s), %d finding(s)",
+            configSummary = (String.format(Locale.US, "config: proxy %s, timeout %s%s, %d farm(s), %d rule(s), %d finding(s)",
                     cfg.proxy().enabled() ? "enabled" : "DISABLED", hms(cfg.proxy().timeout()), cfg.proxy().timeoutExplicit() ? "" : " (default)",
                     cfg.farms().size(), cfg.rules().size(), cfg.findings().size()));
             for (WebFarm f : cfg.farms()) {
-                lines.add(String.format(Locale.ROOT, "farm %s: %d server(s) (%d enabled), protocol timeout %s%s, health check %s",
+                lines.add(String.format(Locale.US, "farm %s: %d server(s) (%d enabled), protocol timeout %s%s, health check %s",
                         f.name(), f.servers().size(), f.servers().stream().filter(WebFarm.FarmServer::enabled).count(),
                         hms(f.protocol().timeout()), f.protocol().timeoutExplicit() ? "" : " (default)",
                         f.healthCheck().url() == null ? "none" : f.healthCheck().url()));
@@ -147,7 +147,7 @@ public final class VerdictBuilder {
                 }
             }
             for (Finding f : diagnosis.findings()) {
-                lines.add(String.format(Locale.ROOT, "diagnosis %s (confidence %.2f): %s", f.cause(), f.confidence(), f.headline()));
+                lines.add(String.format(Locale.US, "diagnosis %s (confidence %.2f): %s", f.cause(), f.confidence(), f.headline()));
                 for (String e : f.evidence()) {
                     lines.add("  - " + e);
                 }
@@ -191,7 +191,7 @@ public final class VerdictBuilder {
             if (shown++ == 5) {
                 break;
             }
-            out.add(String.format(Locale.ROOT, "route %s: %d requests, %d 502.3, ok p50 %d ms p99 %d ms, max %d ms%s",
+            out.add(String.format(Locale.US, "route %s: %d requests, %d 502.3, ok p50 %d ms p99 %d ms, max %d ms%s",
                     r.route(), r.requests(), r.count502_3(), r.ok().p50(), r.ok().p99(), r.all().max(),
                     r.count502_3() > 0 ? ", 502.3 median time-taken " + r.p50TimeTaken502_3() + " ms" : ""));
         }
@@ -219,7 +219,7 @@ public final class VerdictBuilder {
     /** IIS writes durations as hh:mm:ss; show them the same way. */
     static String hms(java.time.Duration d) {
         long s = d.toSeconds();
-        return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60);
+        return String.format(Locale.US, "%02d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60);
     }
 
     static double round2(double d) {

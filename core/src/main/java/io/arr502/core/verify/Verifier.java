@@ -84,12 +84,12 @@ public final class Verifier {
                     return "502.3 rate not back to baseline: " + r.explanation();
                 }
             } else if (ev.logs().rate502_3() > opt.maxRatePercent()) {
-                return String.format(Locale.ROOT, "502.3 rate %.2f %% above %.2f %% (%d of %d)", ev.logs().rate502_3(),
+                return String.format(Locale.US, "502.3 rate %.2f %% above %.2f %% (%d of %d)", ev.logs().rate502_3(),
                         opt.maxRatePercent(), ev.logs().count502_3(), ev.logs().requests());
             }
             for (RouteEnvelope env : Diagnoser.diagnose(ev, DiagnosisOptions.defaults()).envelopes()) {
                 if (env.effectiveTimeout() != null && env.okMaxMillis() > 0 && env.headroomPercent() < 0) {
-                    return String.format(Locale.ROOT, "%s: successful p99 %,d ms exceeds its %d s timeout", env.route(),
+                    return String.format(Locale.US, "%s: successful p99 %,d ms exceeds its %d s timeout", env.route(),
                             env.okP99Millis(), env.effectiveTimeout().toSeconds());
                 }
             }
