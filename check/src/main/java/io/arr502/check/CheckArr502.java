@@ -13,10 +13,16 @@ import java.nio.charset.StandardCharsets;
  * {@code ARR502 STATE - summary | perfdata}, and any failure becomes {@code ARR502 UNKNOWN - reason}
  * with exit 3 — never a stack trace (both daemons would show it as WARNING).
  */
-@Command(name = "check_arr502", mixinStandardHelpOptions = true, versionProvider = CheckArr502.Version.class,
+@Command(name = "check_arr502", versionProvider = CheckArr502.Version.class, addMethodSubcommands = false,
         exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3,
         description = "Triage and verify IIS ARR HTTP 502.3 failures (Nagios/Icinga plugin).")
 public final class CheckArr502 implements Runnable {
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @CommandLine.Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
+
     /** The modes, in help order. Only the one named on the command line is built: picocli's model of
      * all eight costs a scheduled check about 70 ms of start-up. */
     private static final java.util.Map<String, java.util.function.Supplier<Object>> MODES = new java.util.LinkedHashMap<>();

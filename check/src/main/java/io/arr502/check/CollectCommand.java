@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 @Command(name = "collect", description = "Run the PowerShell collectors on this IIS host (Windows) into an evidence folder, then judge it.",
-        mixinStandardHelpOptions = true, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
+        versionProvider = CheckArr502.Version.class, addMethodSubcommands = false, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
 final class CollectCommand extends ModeCommand {
 
     @Option(names = "--scripts", paramLabel = "DIR", defaultValue = "check-scripts", description = "Folder holding Collect-All.ps1 (default: ${DEFAULT-VALUE}).")

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 @Command(name = "logs", description = "Judge the 502.3 rate in IIS W3C logs (u_ex*.log files or W3SVC folders).",
-        mixinStandardHelpOptions = true, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
+        versionProvider = CheckArr502.Version.class, addMethodSubcommands = false, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
 final class LogsCommand extends ModeCommand {
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Log files or folders (e.g. C:\\inetpub\\logs\\LogFiles\\W3SVC1).")

@@ -56,7 +56,7 @@ abstract class ModeCommand implements Callable<Integer> {
         }
         if (common.verbosity() >= 2 && v.state() != State.UNKNOWN) {
             java.util.List<String> more = new java.util.ArrayList<>(v.longOutput());
-            more.add(String.format(Locale.ROOT, "debug: judged in %d ms", (System.nanoTime() - started) / 1_000_000));
+            more.add(String.format(Locale.US, "debug: judged in %d ms", (System.nanoTime() - started) / 1_000_000));
             v = new Verdict(v.state(), v.summary(), v.perfdata(), more, v.metrics(), v.malformedLines(), v.diagnosis(),
                     v.remediation(), v.problems());
         }

@@ -28,7 +28,7 @@ import java.util.List;
 
 @Command(name = "remediate", description = "Print the fix for the diagnosed cause with its rollback; with --apply run it, "
         + "verify for the recovery window, and roll back automatically if verification fails.",
-        mixinStandardHelpOptions = true, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
+        versionProvider = CheckArr502.Version.class, addMethodSubcommands = false, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
 final class RemediateCommand extends ModeCommand {
 
     @Mixin

@@ -17,7 +17,7 @@ final class SourceCommands {
     }
 
     @Command(name = "freb", description = "Judge failed-request traces (FailedReqLogFiles\\W3SVC<n>\\fr*.xml).",
-            mixinStandardHelpOptions = true, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
+            versionProvider = CheckArr502.Version.class, addMethodSubcommands = false, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
     static final class Freb extends ModeCommand {
         @Parameters(paramLabel = "PATH", description = "FailedReqLogFiles folder or one fr*.xml.")
         Path path;
@@ -30,7 +30,7 @@ final class SourceCommands {
     }
 
     @Command(name = "config", description = "Check the ARR configuration (applicationHost.config or appcmd output).",
-            mixinStandardHelpOptions = true, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
+            versionProvider = CheckArr502.Version.class, addMethodSubcommands = false, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
     static final class Config extends ModeCommand {
         @Parameters(paramLabel = "PATH", description = "applicationHost.config, appcmd output, or a folder of them.")
         Path path;
@@ -43,7 +43,7 @@ final class SourceCommands {
     }
 
     @Command(name = "probe", description = "Probe backends and synthetic endpoints (HTTP(S) with phase timings, TCP, TLS trust).",
-            mixinStandardHelpOptions = true, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
+            versionProvider = CheckArr502.Version.class, addMethodSubcommands = false, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
     static final class Probe extends ModeCommand {
         @Parameters(paramLabel = "TARGET", arity = "1..*", description = "https://host/health, tcp://host:443, tls://host:443")
         List<String> targets;

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 @Command(name = "triage", description = "All evidence in one verdict: logs, FREB, configuration, probes, a collected folder.",
-        mixinStandardHelpOptions = true, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
+        versionProvider = CheckArr502.Version.class, addMethodSubcommands = false, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
 final class TriageCommand extends ModeCommand {
 
     @Mixin

@@ -24,7 +24,7 @@ import java.util.List;
 
 @Command(name = "verify", description = "Post-change acceptance: 502.3 rate back to baseline, latency inside the timeout envelope, "
         + "probes green, for the whole recovery window (polls until the deadline).",
-        mixinStandardHelpOptions = true, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
+        versionProvider = CheckArr502.Version.class, addMethodSubcommands = false, exitCodeOnUsageHelp = 3, exitCodeOnVersionHelp = 3, exitCodeOnInvalidInput = 3)
 final class VerifyCommand extends ModeCommand {
 
     @Mixin
