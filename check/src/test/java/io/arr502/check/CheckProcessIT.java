@@ -302,5 +302,13 @@ class CheckProcessIT {
         Run version = run("--version");
         assertThat(version.exit()).isEqualTo(3);
         assertThat(version.out()).startsWith("check_arr502 0.1.0");
+        for (String mode : new String[]{"logs", "triage", "verify"}) {
+            Run modeVersion = run(mode, "-V");
+            assertThat(modeVersion.exit()).isEqualTo(3);
+            assertThat(modeVersion.out()).as(mode + " -V").startsWith("check_arr502 0.1.0");
+            Run modeHelp = run(mode, "-h");
+            assertThat(modeHelp.exit()).isEqualTo(3);
+            assertThat(modeHelp.out()).contains("Usage: check_arr502 " + mode, "-h, --help", "-V, --version", "-w, --warning");
+        }
     }
 }
