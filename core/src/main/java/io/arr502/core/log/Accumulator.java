@@ -110,9 +110,13 @@ final class Accumulator {
         }
     }
 
+    /** Adds o, a scanner's part that is discarded afterwards: its minutes are taken over where this has none. */
     void merge(Accumulator o) {
-        total.merge(o.total);
-        o.minutes.forEach((m, s) -> minutes.computeIfAbsent(m, k -> new Stats()).merge(s));
+        total.absorb(o.total);
+        o.minutes.forEach((m, s) -> minutes.merge(m, s, (mine, theirs) -> {
+            mine.absorb(theirs);
+            return mine;
+        }));
         o.series.forEach((m, v) -> {
             long[] mine = series.computeIfAbsent(m, k -> new long[SERIES_WIDTH]);
             for (int i = 0; i < SERIES_WIDTH; i++) {

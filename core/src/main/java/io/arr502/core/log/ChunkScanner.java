@@ -71,55 +71,10 @@ final class ChunkScanner {
                     lineStart = 3;
                 }
             }
-            // one pass, eight bytes at a time: newlines end lines, and the spaces are only counted
-            // (exact zero-byte test, so popcount is exact); the parser then finds the few fields it needs
-            int j = lineStart;
-            int spaces = 0;
-            int limit = len - 8;
-            while (j < len) {
-                if (j <= limit - 8) {
-                    // two words per step: most 16-byte runs hold no newline and only need their spaces counted
-                    long w1 = Words.at(buf, j);
-                    long w2 = Words.at(buf, j + 8);
-                    long nl1 = Words.zeroBytes(w1 ^ Words.NEWLINES);
-                    long nl2 = Words.zeroBytes(w2 ^ Words.NEWLINES);
-                    long sp1 = Words.zeroBytes(w1 ^ Words.SPACES);
-                    long sp2 = Words.zeroBytes(w2 ^ Words.SPACES);
-                    if ((nl1 | nl2) == 0) {
-                        spaces += Long.bitCount(sp1) + Long.bitCount(sp2);
-                        j += 16;
-                        continue;
-                    }
-                }
-                if (j <= limit) {
-                    long w = Words.at(buf, j);
-                    long sp = Words.zeroBytes(w ^ Words.SPACES);
-                    long nl = Words.zeroBytes(w ^ Words.NEWLINES);
-                    int base = j;
-                    j += 8;
-                    while (nl != 0) {
-                        long bit = nl & -nl;
-                        nl ^= bit;
-                        long below = bit - 1;
-                        spaces += Long.bitCount(sp & below);
-                        sp &= ~below;
-                        int pos = base + (Long.numberOfTrailingZeros(bit) >>> 3);
-                        line(lineStart, pos, spaces + 1, acc, prefix, file, folderSite);
-                        lineStart = pos + 1;
-                        spaces = 0;
-                    }
-                    spaces += Long.bitCount(sp);
-                } else {
-                    byte c = buf[j];
-                    if (c == ' ') {
-                        spaces++;
-                    } else if (c == '\n') {
-                        line(lineStart, j, spaces + 1, acc, prefix, file, folderSite);
-                        lineStart = j + 1;
-                        spaces = 0;
-                    }
-                    j++;
-                }
+            int nl;
+            while (lineStart < len && (nl = lineEnd(buf, lineStart, len)) >= 0) {
+                line(lineStart, nl, lineSpaces + 1, acc, prefix, file, folderSite);
+                lineStart = nl + 1;
             }
             if (!more) {
                 return new Result(bufPos + lineStart, this.layout, lines, firstDirective);
@@ -143,6 +98,53 @@ final class ChunkScanner {
             bufPos += lineStart;
             len -= lineStart;
         }
+    }
+
+    /** The spaces {@link #lineEnd} counted in the line it found. */
+    private int lineSpaces;
+
+    /**
+     * The newline ending the line that starts at {@code from}, or -1 when none comes before {@code len}; its
+     * spaces are counted on the way (exact zero-byte test, so popcount is exact), eight bytes at a time.
+     * A method called per line, not a loop inside {@link #scan}: a short run's interpreter compiles it after
+     * a few hundred lines, where the loop would wait for tens of thousands of iterations to be replaced.
+     */
+    private int lineEnd(byte[] b, int from, int len) {
+        int j = from;
+        int spaces = 0;
+        int limit = len - 8;
+        // two words per step: most 16-byte runs hold no newline and only need their spaces counted
+        while (j <= limit - 8) {
+            long w1 = Words.at(b, j);
+            long w2 = Words.at(b, j + 8);
+            if ((Words.zeroBytes(w1 ^ Words.NEWLINES) | Words.zeroBytes(w2 ^ Words.NEWLINES)) != 0) {
+                break;
+            }
+            spaces += Long.bitCount(Words.zeroBytes(w1 ^ Words.SPACES)) + Long.bitCount(Words.zeroBytes(w2 ^ Words.SPACES));
+            j += 16;
+        }
+        while (j <= limit) {
+            long w = Words.at(b, j);
+            long sp = Words.zeroBytes(w ^ Words.SPACES);
+            long nl = Words.zeroBytes(w ^ Words.NEWLINES);
+            if (nl != 0) {
+                long bit = nl & -nl;
+                lineSpaces = spaces + Long.bitCount(sp & (bit - 1));
+                return j + (Long.numberOfTrailingZeros(bit) >>> 3);
+            }
+            spaces += Long.bitCount(sp);
+            j += 8;
+        }
+        for (; j < len; j++) {
+            byte c = b[j];
+            if (c == ' ') {
+                spaces++;
+            } else if (c == '\n') {
+                lineSpaces = spaces;
+                return j;
+            }
+        }
+        return -1;
     }
 
     // per-scan state shared with line()

@@ -127,10 +127,17 @@ public final class LogEngine {
 
         // fold the new minutes into the state, then keep only what the window (or an hour) needs
         if (mode.equals("all")) {
-            state.total.merge(acc.total);
+            state.total.absorb(acc.total);
             acc.series.forEach((m, v) -> addSeries(state.series, m, v));
         } else {
-            acc.minutes.forEach((m, s) -> state.minute(m, notes).merge(s));
+            // acc is not used after this: its minutes move into the state
+            acc.minutes.forEach((m, s) -> {
+                if (state.minutes.containsKey(m)) {
+                    state.minute(m, notes).absorb(s);
+                } else {
+                    state.minutes.put(m, s);
+                }
+            });
             acc.series.forEach((m, v) -> addSeries(state.series, m, v));
         }
         state.malformed += acc.malformed;

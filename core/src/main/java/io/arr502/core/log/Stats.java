@@ -80,12 +80,21 @@ final class Stats {
     }
 
     void merge(Stats o) {
+        combine(o, false);
+    }
+
+    /** Like {@link #merge}, for an o that is discarded afterwards: its histograms are taken, not copied. */
+    void absorb(Stats o) {
+        combine(o, true);
+    }
+
+    private void combine(Stats o, boolean take) {
         requests += o.requests;
         o.byStatus.forEach((k, v) -> byStatus.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
         o.win32For5023.forEach((k, v) -> win32For5023.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
         // the cap holds for merged slices too (threads, the minutes of a window), or hostile URLs spread
         // over many minutes would still grow one map without bound
-        o.routes.forEach((k, v) -> routeInterned(k).merge(v));
+        o.routes.forEach((k, v) -> routeInterned(k).combine(v, take));
         mergeGroups(sites, o.sites);
         mergeGroups(ips, o.ips);
     }
