@@ -79,6 +79,13 @@ class LauncherIT {
     @Test
     void theFirstRunStartsTrainingOneArchiveAndEveryRunGivesTheSameVerdictAsPlainJava() throws Exception {
         Path launcher = install();
+        // what an upgrade leaves: the archive of the jar this one replaced (older than the jar), and one
+        // that another Java made for this jar (newer): training removes the first and keeps the second
+        Path jar = launcher.resolveSibling("check_arr502.jar");
+        Path stale = Files.writeString(launcher.resolveSibling("check_arr502-1.jsa"), "old jar's archive");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 86_400_000L));
+        Path otherJava = Files.writeString(launcher.resolveSibling("check_arr502-2.jsa"), "another Java's archive");
+        Files.setLastModifiedTime(otherJava, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000L));
         Path log = Files.createDirectories(tmp.resolve("W3SVC1")).resolve("u_ex261124.log");
         StringBuilder b = new StringBuilder("#Fields: date time cs-uri-stem sc-status sc-substatus sc-win32-status time-taken\n");
         for (int i = 0; i < 200; i++) {
@@ -90,12 +97,15 @@ class LauncherIT {
         Run first = launch(launcher, args);
         // the archive is trained in the background (the first run keeps its whole -t budget)
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (archives(launcher.getParent()).isEmpty() && System.nanoTime() < until) {
+        while (Files.exists(stale) && System.nanoTime() < until) {
             Thread.sleep(100);
         }
         while (leftovers(launcher.getParent()) > 0 && System.nanoTime() < until) {
             Thread.sleep(100);
         }
+        assertThat(stale).as("the replaced jar's archive is removed").doesNotExist();
+        assertThat(otherJava).as("another Java's archive for this jar stays").exists();
+        Files.delete(otherJava);
         assertThat(archives(launcher.getParent())).as("one archive").hasSize(1);
         assertThat(leftovers(launcher.getParent())).as("no temp archive, no training lock left").isZero();
         Path classLog = tmp.resolve("classes.txt");
