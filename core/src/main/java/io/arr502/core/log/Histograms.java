@@ -60,18 +60,12 @@ final class Histograms {
     private static final int MAX_PLAIN_BYTES = 1 << 20;
 
     /**
-     * Reads what {@link #encode} wrote (HdrHistogram's compressed V2 form; the plain form is read too).
+     * Reads what {@link #encode} wrote (HdrHistogram's compressed V2 form; the plain form is read too), as
+     * its non-zero buckets: what a window merge needs, without a histogram per minute.
      * Inflated here rather than by HdrHistogram so the header can be checked first: it must describe the
      * histograms this class creates, or a damaged state file could ask for a counts array of tens of
      * megabytes, and a run that runs out of heap never gets to rebuild its state.
      */
-    static AbstractHistogram decode(String s) throws DataFormatException {
-        AbstractHistogram h = create();
-        decodeCounts(s).addTo(h);
-        return h;
-    }
-
-    /** Like {@link #decode}, as the non-zero buckets: what a window merge needs, without a histogram per minute. */
     static SparseCounts decodeCounts(String s) throws DataFormatException {
         ByteBuffer in;
         try {
