@@ -131,13 +131,7 @@ public final class LogEngine {
             acc.series.forEach((m, v) -> addSeries(state.series, m, v));
         } else {
             // acc is not used after this: its minutes move into the state
-            acc.minutes.forEach((m, s) -> {
-                if (state.minutes.containsKey(m)) {
-                    state.minute(m, notes).absorb(s);
-                } else {
-                    state.minutes.put(m, s);
-                }
-            });
+            acc.minutes.forEach((m, s) -> state.absorb(m, s, notes));
             acc.series.forEach((m, v) -> addSeries(state.series, m, v));
         }
         state.malformed += acc.malformed;

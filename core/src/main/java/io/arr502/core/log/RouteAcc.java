@@ -64,9 +64,9 @@ final class RouteAcc {
         c502_3 += o.c502_3;
         c502_4 += o.c502_4;
         c504 += o.c504;
-        all = take && all == null ? o.all : mergeHist(all, o.all);
-        ok = take && ok == null ? o.ok : mergeHist(ok, o.ok);
-        failed502_3 = take && failed502_3 == null ? o.failed502_3 : mergeHist(failed502_3, o.failed502_3);
+        all = mergeHist(all, o.all, take);
+        ok = mergeHist(ok, o.ok, take);
+        failed502_3 = mergeHist(failed502_3, o.failed502_3, take);
         allRead = pend(allRead, o.allRead);
         okRead = pend(okRead, o.okRead);
         failedRead = pend(failedRead, o.failedRead);
@@ -103,11 +103,14 @@ final class RouteAcc {
         return mine;
     }
 
-    static AbstractHistogram mergeHist(AbstractHistogram mine, AbstractHistogram other) {
+    private static AbstractHistogram mergeHist(AbstractHistogram mine, AbstractHistogram other, boolean take) {
         if (other == null) {
             return mine;
         }
         if (mine == null) {
+            if (take) {
+                return other;
+            }
             mine = Histograms.create();
         }
         mine.add(other);

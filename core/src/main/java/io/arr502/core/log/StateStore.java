@@ -43,6 +43,15 @@ final class StateStore {
         /** set when a stored minute could not be decoded: the run then rebuilds the state from the logs */
         boolean damaged;
 
+        /** Adds a run's minute, which the caller discards: taken as it is when the state has no such minute. */
+        void absorb(long m, Stats s, List<String> notes) {
+            if (minutes.containsKey(m)) {
+                minute(m, notes).absorb(s);
+            } else {
+                minutes.put(m, s);
+            }
+        }
+
         /** The minute's stats, decoded on first use; a fresh one when the minute is new or unreadable. */
         Stats minute(long m, List<String> notes) {
             Object v = minutes.get(m);
