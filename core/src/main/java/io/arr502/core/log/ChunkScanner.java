@@ -34,6 +34,7 @@ final class ChunkScanner {
     private final ByteKey routeProbe = new ByteKey(new byte[0], 0, 0);
     private final GroupCache sites = new GroupCache();
     private final GroupCache ips = new GroupCache();
+    private final Outcomes outcomes = new Outcomes();
 
     /**
      * @param prefix  when non-null, lines before the chunk's first directive go here instead of {@code acc}
@@ -77,6 +78,10 @@ final class ChunkScanner {
                 lineStart = nl + 1;
             }
             if (!more) {
+                outcomes.fold(acc);
+                if (prefix != null) {
+                    outcomes.fold(prefix);
+                }
                 return new Result(bufPos + lineStart, this.layout, lines, firstDirective);
             }
             if (lineStart == 0 && len == cap && cap < MAX_LINE) {
@@ -195,12 +200,52 @@ final class ChunkScanner {
         count(target, folderSite);
     }
 
+    /**
+     * Counts the parsed line. Every outcome takes the same path, table lookups instead of branches on the
+     * status (see {@link Outcomes}); only an outcome past the table's size goes the slow way.
+     */
     private void count(Accumulator acc, ByteKey folderSite) {
         ParsedLine p = line;
         Stats s = acc.statsFor(p.epochMinute);
         if (s == null) {
             return;
         }
+        Outcomes o = outcomes;
+        int id = o.id(p.status, p.substatus, p.win32);
+        if (id < 0) {
+            countUnnumbered(acc, s, folderSite);
+            return;
+        }
+        s.requests++;
+        long[] c = s.outcomeCounts;
+        if (c == null) {
+            c = s.outcomeCounts = Outcomes.newCounts();
+        }
+        c[id]++;
+        route(s, p.uriFrom, p.uriTo).count(id, o.histKind[id], o.histInc[id], p.timeTaken);
+        int gc = o.groupCol[id];
+        long gi = o.groupInc[id];
+        long[] g = p.siteFrom >= 0 ? sites.counter(s, s.sites, buf, p.siteFrom, p.siteTo) : sites.counter(s, s.sites, folderSite);
+        g[0]++;
+        g[gc] += gi;
+        if (p.ipFrom >= 0) {
+            g = ips.counter(s, s.ips, buf, p.ipFrom, p.ipTo);
+            g[0]++;
+            g[gc] += gi;
+        }
+        long[] ser = acc.seriesForCached();
+        if (ser != null) {
+            int k = id * 3;
+            ser[Accumulator.SERIES_REQUESTS]++;
+            ser[o.seriesCol[k]] += o.seriesInc[k];
+            ser[o.seriesCol[k + 1]] += o.seriesInc[k + 1];
+            ser[o.seriesCol[k + 2]] += o.seriesInc[k + 2];
+        }
+    }
+
+    /** The line's outcome has no id (a log with more than {@link Outcomes#MAX} of them): straight into the maps. */
+    private void countUnnumbered(Accumulator acc, Stats s, ByteKey folderSite) {
+        ParsedLine p = line;
         int status = p.status;
         int sub = p.substatus;
         s.requests++;
@@ -210,11 +255,8 @@ final class ChunkScanner {
             s.win32For5023.computeIfAbsent(p.win32, k -> new long[1])[0]++;
         }
         route(s, p.uriFrom, p.uriTo).add(status, sub, p.win32, p.timeTaken);
-        if (p.siteFrom >= 0) {
-            Stats.countGroup(sites.counter(s, s.sites, buf, p.siteFrom, p.siteTo), status, sub);
-        } else {
-            Stats.countGroup(sites.counter(s, s.sites, folderSite), status, sub);
-        }
+        Stats.countGroup(p.siteFrom >= 0 ? sites.counter(s, s.sites, buf, p.siteFrom, p.siteTo)
+                : sites.counter(s, s.sites, folderSite), status, sub);
         if (p.ipFrom >= 0) {
             Stats.countGroup(ips.counter(s, s.ips, buf, p.ipFrom, p.ipTo), status, sub);
         }

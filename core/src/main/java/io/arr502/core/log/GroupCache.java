@@ -12,21 +12,25 @@ final class GroupCache {
     private static final int WAYS = 4;
     private final ByteKey[] keys = new ByteKey[WAYS];
     private final byte[][] bytes = new byte[WAYS][];
+    private final int[] lengths = new int[WAYS];
     private final Stats[] stats = new Stats[WAYS];
     private final long[][] counters = new long[WAYS][];
     private int next;
 
-    /** The counters for value b[from, to) in map, which belongs to s. */
+    /** The counters for value b[from, to) in map, which belongs to s; b is readable 8 bytes past to. */
     long[] counter(Stats s, Map<ByteKey, long[]> map, byte[] b, int from, int to) {
         int len = to - from;
         for (int w = 0; w < WAYS; w++) {
             byte[] k = bytes[w];
-            if (k != null && k.length == len && Arrays.equals(k, 0, len, b, from, to)) {
+            if (k != null && lengths[w] == len && Words.equal(k, 0, b, from, len)) {
                 return counterFor(w, s, map);
             }
         }
-        byte[] copy = Arrays.copyOfRange(b, from, to);
-        return counterFor(claim(new ByteKey(copy, 0, len), copy), s, map); // never mutated: maps may keep it
+        // 8 spare bytes for the word compare; the key covers only the value and is never mutated: maps may keep it
+        byte[] copy = Arrays.copyOfRange(b, from, to + 8);
+        int w = claim(new ByteKey(copy, 0, len), copy);
+        lengths[w] = len;
+        return counterFor(w, s, map);
     }
 
     /** The counters for an already immutable key (the site taken from the folder name). */

@@ -218,8 +218,13 @@ final class LineParser {
 
     /** Unsigned decimal, -1 when not a number or above max. */
     private static long number(byte[] b, int from, int to, long max) {
-        if (from >= to || to - from > 19) {
+        int len = to - from;
+        if (len <= 0 || len > 19) {
             return -1;
+        }
+        if (len <= 8 && from + 8 <= b.length) {
+            long v = Words.digits(Words.at(b, from), len);
+            return v > max ? -1 : v;
         }
         long v = 0;
         for (int i = from; i < to; i++) {

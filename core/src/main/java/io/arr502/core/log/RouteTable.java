@@ -15,10 +15,14 @@ final class RouteTable {
         Stats lastStats;
         RouteAcc lastAcc;
 
-        Entry(byte[] bytes) {
+        /** bytes holds the route and 8 spare bytes, so it can be compared a word at a time. */
+        Entry(byte[] bytes, int len) {
             this.bytes = bytes;
-            this.key = new ByteKey(bytes, 0, bytes.length);
+            this.key = new ByteKey(bytes, 0, len);
+            this.len = len;
         }
+
+        final int len;
     }
 
     private int[] hashes = new int[64];
@@ -35,7 +39,7 @@ final class RouteTable {
                 if (size >= MAX_ENTRIES) {
                     return null;
                 }
-                e = new Entry(java.util.Arrays.copyOf(b, len));
+                e = new Entry(java.util.Arrays.copyOf(b, len + 8), len);
                 entries[i] = e;
                 hashes[i] = h;
                 if (++size * 2 > entries.length) {
@@ -43,7 +47,7 @@ final class RouteTable {
                 }
                 return e;
             }
-            if (hashes[i] == h && e.bytes.length == len && java.util.Arrays.equals(e.bytes, 0, len, b, 0, len)) {
+            if (hashes[i] == h && e.len == len && Words.equal(e.bytes, 0, b, 0, len)) {
                 return e;
             }
         }

@@ -20,6 +20,8 @@ final class Stats {
     final Map<ByteKey, RouteAcc> routes = new HashMap<>();
     final Map<ByteKey, long[]> sites = new HashMap<>();
     final Map<ByteKey, long[]> ips = new HashMap<>();
+    /** A scanner's counts by its {@link Outcomes} id, until it folds them into byStatus and win32For5023. */
+    long[] outcomeCounts;
 
     // a direct-mapped cache in front of byStatus: a log has a handful of status codes, interleaved
     private final int[] statusKeys = new int[STATUS_SLOTS];
@@ -89,6 +91,9 @@ final class Stats {
     }
 
     private void combine(Stats o, boolean take) {
+        if (outcomeCounts != null || o.outcomeCounts != null) {
+            throw new IllegalStateException("a scanner's outcome counts were not folded before a merge");
+        }
         requests += o.requests;
         o.byStatus.forEach((k, v) -> byStatus.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
         o.win32For5023.forEach((k, v) -> win32For5023.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
