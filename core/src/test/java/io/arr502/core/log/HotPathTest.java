@@ -130,4 +130,75 @@ class HotPathTest {
             assertThat(m.reason()).contains("longer than " + ChunkScanner.MAX_LINE);
         });
     }
+
+    @Test
+    void outcomesPastTheNumberedOnesAreCountedExactlyAlongsideThem() throws Exception {
+        // more distinct status/substatus/win32 outcomes than a scanner numbers, interleaved with the common
+        // ones, over several minutes, with and without time-taken; each counter against plain counting
+        SplittableRandom r = new SplittableRandom(11);
+        StringBuilder b = new StringBuilder("#Fields: date time s-ip cs-uri-stem sc-status sc-substatus sc-win32-status time-taken\n");
+        Map<String, Long> byStatus = new HashMap<>();
+        Map<Integer, Long> win32 = new HashMap<>();
+        Map<String, long[]> perRoute = new HashMap<>(); // requests, 502.3, 502.4, 504
+        long[][] perMinute = new long[5][7]; // requests, 502.3, 502.4, 504, 12002, 12029, 5xx
+        long[] ip = new long[4];
+        int lines = 20_000;
+        for (int i = 0; i < lines; i++) {
+            int status;
+            int sub;
+            long w;
+            switch (r.nextInt(6)) {
+                case 0 -> { status = 502; sub = 3; w = r.nextInt(3) == 0 ? 12002 : r.nextInt(3) == 0 ? 12029 : 12000 + r.nextInt(300); }
+                case 1 -> { status = 100 + r.nextInt(500); sub = r.nextInt(4); w = r.nextInt(3); }
+                case 2 -> { status = 502; sub = r.nextInt(6); w = 12029; }
+                case 3 -> { status = 504; sub = r.nextInt(2); w = 12002; }
+                default -> { status = 200; sub = 0; w = 0; }
+            }
+            String uri = "/r" + r.nextInt(3);
+            int minute = i / 4000;
+            b.append(String.format("2026-11-24 14:%02d:%02d 10.0.0.1 %s %d %d %d %s%n", minute, (i / 70) % 60, uri, status, sub, w,
+                    r.nextInt(10) == 0 ? "-" : Integer.toString(r.nextInt(40_000))));
+            byStatus.merge(status + "." + sub, 1L, Long::sum);
+            boolean is5023 = status == 502 && sub == 3;
+            boolean is5024 = status == 502 && sub == 4;
+            if (is5023) {
+                win32.merge((int) w, 1L, Long::sum);
+            }
+            long[] rc = perRoute.computeIfAbsent(uri, k -> new long[4]);
+            long[] m = perMinute[minute];
+            rc[0]++;
+            m[0]++;
+            ip[0]++;
+            int group = is5023 ? 1 : is5024 ? 2 : status == 504 ? 3 : 0;
+            if (group > 0) {
+                rc[group]++;
+                m[group]++;
+                ip[group]++;
+            }
+            m[4] += is5023 && w == 12002 ? 1 : 0;
+            m[5] += is5023 && w == 12029 ? 1 : 0;
+            m[6] += status >= 500 ? 1 : 0;
+        }
+        assertThat(byStatus.size() + win32.size()).as("more outcomes than a scanner numbers").isGreaterThan(Outcomes.MAX * 2);
+        for (int threads : new int[]{1, 2}) {
+            LogSummary s = analyze(b.toString(), threads);
+            assertThat(s.requests()).isEqualTo(lines);
+            assertThat(s.byStatus()).isEqualTo(byStatus);
+            assertThat(s.win32For502_3()).isEqualTo(win32);
+            for (RouteStats rs : s.routes()) {
+                long[] want = perRoute.get(rs.route());
+                assertThat(new long[]{rs.requests(), rs.count502_3(), rs.count502_4(), rs.count504()}).as(rs.route()).containsExactly(want);
+                assertThat(rs.win32For502_3().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(want[1]);
+            }
+            assertThat(s.routes()).hasSize(perRoute.size());
+            assertThat(s.perMinute()).hasSize(5);
+            for (int k = 0; k < 5; k++) {
+                MinuteBucket mb = s.perMinute().get(k);
+                assertThat(new long[]{mb.requests(), mb.count502_3(), mb.count502_4(), mb.count504(), mb.count12002(), mb.count12029(),
+                        mb.count5xx()}).as("minute %d", k).containsExactly(perMinute[k]);
+            }
+            GroupStats g = s.serverIps().get(0);
+            assertThat(new long[]{g.requests(), g.count502_3(), g.count502_4(), g.count504()}).containsExactly(ip);
+        }
+    }
 }
