@@ -73,7 +73,9 @@ final class ChunkScanner {
                 }
             }
             int nl;
-            while (lineStart < len && (nl = lineEnd(buf, lineStart, len)) >= 0) {
+            // no separate lineStart < len test (lineEnd answers -1 there): a buffer that ends exactly at a line
+            // end is rare, and a branch the JIT has never seen taken throws the compiled scan loop away
+            while ((nl = lineEnd(buf, lineStart, len)) >= 0) {
                 line(lineStart, nl, lineSpaces + 1, acc, prefix, file, folderSite);
                 lineStart = nl + 1;
             }
