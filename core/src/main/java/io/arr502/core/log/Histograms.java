@@ -43,10 +43,6 @@ final class Histograms {
         return new IntCountsHistogram(1, MAX_MS, 2);
     }
 
-    static void record(AbstractHistogram h, long ms) {
-        h.recordValue(Math.min(Math.max(ms, 0), MAX_MS));
-    }
-
     static String encode(AbstractHistogram h) {
         ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
         int n = h.encodeIntoCompressedByteBuffer(buf);
