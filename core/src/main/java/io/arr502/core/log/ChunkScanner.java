@@ -265,23 +265,15 @@ final class ChunkScanner {
         long[] ser = acc.seriesForCached();
         if (ser != null) {
             ser[Accumulator.SERIES_REQUESTS]++;
-            if (is5023) {
-                ser[Accumulator.SERIES_5023]++;
-                if (p.win32 == 12002) {
-                    ser[Accumulator.SERIES_12002]++;
-                } else if (p.win32 == 12029) {
-                    ser[Accumulator.SERIES_12029]++;
-                }
-            } else if (status == 502 && sub == 4) {
-                ser[Accumulator.SERIES_5024]++;
-            } else if (status == 504) {
-                ser[Accumulator.SERIES_504]++;
-            }
-            if (status >= 500) {
-                ser[Accumulator.SERIES_5XX]++;
+            int n = Outcomes.seriesColumns(status, sub, p.win32, unnumberedColumns);
+            for (int k = 0; k < n; k++) {
+                ser[unnumberedColumns[k]]++;
             }
         }
     }
+
+    private final int[] unnumberedColumns = new int[3];
+
 
     /** The route's totals in s: interned bytes, and the entry remembers which Stats it fed last. */
     private RouteAcc route(Stats s, int from, int to) {

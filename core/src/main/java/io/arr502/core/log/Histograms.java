@@ -39,6 +39,11 @@ final class Histograms {
         return ((bucket + 1) << HALF_MAGNITUDE) + (sub - HALF);
     }
 
+    /** The bucket of a time-taken of ms ≥ 0 milliseconds; above an hour it is clamped, as create()'s shape is. */
+    static int bucketOfTime(long ms) {
+        return bucketOf(Math.min(ms, MAX_MS));
+    }
+
     static AbstractHistogram create() {
         return new IntCountsHistogram(1, MAX_MS, 2);
     }

@@ -298,7 +298,8 @@ final class LineParser {
         return cachedEpochDay * 1440 + h * 60L + mi;
     }
 
-    private static int digits(byte[] b, int from, int len) {
+    /** Decimal digits b[from, from + len), -1 when one is not a digit (len at most 9). */
+    static int digits(byte[] b, int from, int len) {
         int v = 0;
         for (int i = from; i < from + len; i++) {
             int d = b[i] - '0';

@@ -75,26 +75,11 @@ final class Outcomes {
         boolean is5023 = status == 502 && sub == 3;
         statusKey[id] = status * 100_000 + sub;
         win32[id] = is5023 ? win32Code : -1;
-        int group = is5023 ? 1 : status == 502 && sub == 4 ? 2 : status == 504 ? 3 : 0;
+        int group = groupOf(status, sub);
         groupCol[id] = group;
         groupInc[id] = group == 0 ? 0 : 1;
         int[] cols = new int[3];
-        int n = 0;
-        if (is5023) {
-            cols[n++] = Accumulator.SERIES_5023;
-            if (win32Code == 12002) {
-                cols[n++] = Accumulator.SERIES_12002;
-            } else if (win32Code == 12029) {
-                cols[n++] = Accumulator.SERIES_12029;
-            }
-        } else if (group == 2) {
-            cols[n++] = Accumulator.SERIES_5024;
-        } else if (group == 3) {
-            cols[n++] = Accumulator.SERIES_504;
-        }
-        if (status >= 500) {
-            cols[n++] = Accumulator.SERIES_5XX;
-        }
+        int n = seriesColumns(status, sub, win32Code, cols);
         for (int k = 0; k < 3; k++) {
             seriesCol[id * 3 + k] = k < n ? cols[k] : 0;
             seriesInc[id * 3 + k] = k < n ? 1 : 0;
@@ -135,18 +120,45 @@ final class Outcomes {
                 if (n == 0) {
                     continue;
                 }
-                int sk = statusKey[id];
-                if (win32[id] >= 0) {
-                    r.c502_3 += n;
-                    r.win32.computeIfAbsent(win32[id], k -> new long[1])[0] += n;
-                } else if (sk == 502 * 100_000 + 4) {
-                    r.c502_4 += n;
-                } else if (sk / 100_000 == 504) {
-                    r.c504 += n;
+                switch (groupCol[id]) {
+                    case 1 -> {
+                        r.c502_3 += n;
+                        r.win32.computeIfAbsent(win32[id], k -> new long[1])[0] += n;
+                    }
+                    case 2 -> r.c502_4 += n;
+                    case 3 -> r.c504 += n;
+                    default -> { }
                 }
             }
             r.outcomeCounts = null;
         }
+    }
+
+    /** The group counter an outcome feeds besides requests: 1 for 502.3, 2 for 502.4, 3 for 504, 0 for none. */
+    static int groupOf(int status, int sub) {
+        return status == 502 && sub == 3 ? 1 : status == 502 && sub == 4 ? 2 : status == 504 ? 3 : 0;
+    }
+
+    /** The per-minute series columns an outcome feeds besides requests, into cols (room for 3); how many. */
+    static int seriesColumns(int status, int sub, long win32Code, int[] cols) {
+        int n = 0;
+        switch (groupOf(status, sub)) {
+            case 1 -> {
+                cols[n++] = Accumulator.SERIES_5023;
+                if (win32Code == 12002) {
+                    cols[n++] = Accumulator.SERIES_12002;
+                } else if (win32Code == 12029) {
+                    cols[n++] = Accumulator.SERIES_12029;
+                }
+            }
+            case 2 -> cols[n++] = Accumulator.SERIES_5024;
+            case 3 -> cols[n++] = Accumulator.SERIES_504;
+            default -> { }
+        }
+        if (status >= 500) {
+            cols[n++] = Accumulator.SERIES_5XX;
+        }
+        return n;
     }
 
     static long[] newCounts() {

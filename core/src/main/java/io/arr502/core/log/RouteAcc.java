@@ -40,7 +40,7 @@ final class RouteAcc {
         }
         c[id]++;
         if (timeTaken >= 0) {
-            int b = Histograms.bucketOf(Math.min(timeTaken, Histograms.MAX_MS));
+            int b = Histograms.bucketOfTime(timeTaken);
             scanned(ALL)[b]++;
             scanned(kind)[b] += inc;
         }
@@ -59,7 +59,7 @@ final class RouteAcc {
             c504++;
         }
         if (timeTaken >= 0) {
-            int b = Histograms.bucketOf(Math.min(timeTaken, Histograms.MAX_MS));
+            int b = Histograms.bucketOfTime(timeTaken);
             scanned(ALL)[b]++;
             if (status < 500) {
                 scanned(OK)[b]++;

@@ -66,12 +66,9 @@ final class Stats {
 
     static void countGroup(long[] g, int status, int sub) {
         g[0]++;
-        if (status == 502 && sub == 3) {
-            g[1]++;
-        } else if (status == 502 && sub == 4) {
-            g[2]++;
-        } else if (status == 504) {
-            g[3]++;
+        int c = Outcomes.groupOf(status, sub);
+        if (c > 0) {
+            g[c]++;
         }
     }
 

@@ -9,19 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class WordsTest {
 
-    /** The per-digit loop the word version replaced: the reference. */
-    private static long slowDigits(byte[] b, int from, int len) {
-        long v = 0;
-        for (int i = from; i < from + len; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                return -1;
-            }
-            v = v * 10 + d;
-        }
-        return v;
-    }
-
     @Test
     void digitsAgreeWithTheLoopOnEveryLengthAndOnBytesBesideTheDigits() {
         // the neighbours of '0' and '9', bytes with the high bit, and what follows a field in a line
@@ -37,7 +24,7 @@ class WordsTest {
                 b[k] = r.nextInt(4) == 0 ? odd[r.nextInt(odd.length)]
                         : r.nextInt(3) == 0 ? alphabet[r.nextInt(alphabet.length)] : (byte) ('0' + r.nextInt(10));
             }
-            long want = slowDigits(b, 0, len);
+            long want = LineParser.digits(b, 0, len); // the per-digit loop: the reference
             assertThat(Words.digits(Words.at(b, 0), len)).as("%s, length %d", new String(b, 0, len, StandardCharsets.ISO_8859_1), len)
                     .isEqualTo(want);
             checked++;
