@@ -84,8 +84,8 @@ final class Outcomes {
             seriesCol[id * 3 + k] = k < n ? cols[k] : 0;
             seriesInc[id * 3 + k] = k < n ? 1 : 0;
         }
-        histKind[id] = is5023 ? RouteAcc.FAILED : status < 500 ? RouteAcc.OK : RouteAcc.ALL;
-        histInc[id] = is5023 || status < 500 ? 1 : 0;
+        histKind[id] = histogramOf(status, sub);
+        histInc[id] = histKind[id] == RouteAcc.ALL ? 0 : 1;
         return id;
     }
 
@@ -137,6 +137,11 @@ final class Outcomes {
     /** The group counter an outcome feeds besides requests: 1 for 502.3, 2 for 502.4, 3 for 504, 0 for none. */
     static int groupOf(int status, int sub) {
         return status == 502 && sub == 3 ? 1 : status == 502 && sub == 4 ? 2 : status == 504 ? 3 : 0;
+    }
+
+    /** The histogram a time-taken goes to besides ALL: FAILED for a 502.3, OK below 500, else ALL (none other). */
+    static int histogramOf(int status, int sub) {
+        return status == 502 && sub == 3 ? RouteAcc.FAILED : status < 500 ? RouteAcc.OK : RouteAcc.ALL;
     }
 
     /** The per-minute series columns an outcome feeds besides requests, into cols (room for 3); how many. */

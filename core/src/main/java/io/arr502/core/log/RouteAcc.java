@@ -49,23 +49,21 @@ final class RouteAcc {
     /** One request counted straight into the fields and map (an outcome the scanner has no id for). */
     void add(int status, int sub, long win32Code, long timeTaken) {
         requests++;
-        boolean is5023 = status == 502 && sub == 3;
-        if (is5023) {
-            c502_3++;
-            win32.computeIfAbsent(win32Code, k -> new long[1])[0]++;
-        } else if (status == 502 && sub == 4) {
-            c502_4++;
-        } else if (status == 504) {
-            c504++;
+        switch (Outcomes.groupOf(status, sub)) {
+            case 1 -> {
+                c502_3++;
+                win32.computeIfAbsent(win32Code, k -> new long[1])[0]++;
+            }
+            case 2 -> c502_4++;
+            case 3 -> c504++;
+            default -> { }
         }
         if (timeTaken >= 0) {
             int b = Histograms.bucketOfTime(timeTaken);
             scanned(ALL)[b]++;
-            if (status < 500) {
-                scanned(OK)[b]++;
-            }
-            if (is5023) {
-                scanned(FAILED)[b]++;
+            int kind = Outcomes.histogramOf(status, sub);
+            if (kind != ALL) {
+                scanned(kind)[b]++;
             }
         }
     }
