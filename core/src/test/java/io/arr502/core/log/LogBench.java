@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Command-line driver for bench/log-throughput.sh: {@code generate FILE MIB} writes a realistic log,
  * {@code analyze FILE [STATE]} runs the full analysis (all counts, routes, percentiles) and prints
- * one line of results. Kept in test code: it is a measuring tool, not part of the product.
+ * one line of results, {@code warm FILE N} runs it N times in one JVM and prints each run's time (the steady
+ * state, for bench/jit-profile.sh). Kept in test code: it is a measuring tool, not part of the product.
  */
 public final class LogBench {
     private LogBench() {
@@ -30,7 +31,14 @@ public final class LogBench {
                 System.out.printf("requests=%d 502.3=%d 12002=%d routes=%d malformed=%d bytesRead=%d analyzeMs=%d%n", s.requests(),
                         s.count502_3(), s.win32For502_3().getOrDefault(12002, 0L), s.routes().size(), s.malformedLines(), s.bytesRead(), ms);
             }
-            default -> throw new IllegalArgumentException("usage: generate FILE MIB | analyze FILE [STATE]");
+            case "warm" -> {
+                for (int i = 0; i < Integer.parseInt(args[2]); i++) {
+                    long t0 = System.nanoTime();
+                    LogSummary s = LogEngine.analyze(LogRequest.of(List.of(Path.of(args[1])), Window.all()));
+                    System.out.printf("run %d: %d ms, %d requests%n", i + 1, (System.nanoTime() - t0) / 1_000_000, s.requests());
+                }
+            }
+            default -> throw new IllegalArgumentException("usage: generate FILE MIB | analyze FILE [STATE] | warm FILE N");
         }
     }
 
