@@ -3,7 +3,6 @@ package io.arr502.core.log;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -11,10 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -47,11 +42,13 @@ public final class LogEngine {
             }
             Accumulator acc = newAccumulator(req);
             long[] bytes = new long[1];
-            int read = 0;
+            List<FileScanner.Job> jobs = new ArrayList<>();
             for (Path f : files) {
-                if (scanFile(f, 0, 0, null, acc, req, bytes, notes) != null) {
-                    read++;
-                }
+                jobs.add(new FileScanner.Job(f, 0, 0, null));
+            }
+            int read = 0;
+            for (FileCursor c : FileScanner.scan(jobs, acc, req.threads(), bytes, notes)) {
+                read += c != null ? 1 : 0;
             }
             return SummaryBuilder.build(acc, null, req, read, bytes[0], notes);
         }
@@ -81,7 +78,8 @@ public final class LogEngine {
         Map<String, FileCursor> before = new HashMap<>(state.files);
         Map<String, FileCursor> next = new java.util.TreeMap<>();
         long[] bytes = new long[1];
-        int read = 0;
+        List<FileScanner.Job> jobs = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (Path f : files) {
             String key = f.toAbsolutePath().normalize().toString();
             FileCursor prev = old.remove(key);
@@ -113,14 +111,20 @@ public final class LogEngine {
                     layout = prev.layout() == null ? null : new FieldLayout(prev.layout());
                 }
             }
-            FileCursor cur = scanFile(f, start, lines, layout, acc, req, bytes, notes);
+            jobs.add(new FileScanner.Job(f, start, lines, layout));
+            keys.add(key);
+        }
+        List<FileCursor> cursors = FileScanner.scan(jobs, acc, req.threads(), bytes, notes);
+        int read = 0;
+        for (int i = 0; i < cursors.size(); i++) {
+            FileCursor cur = cursors.get(i);
             if (cur == null) {
                 continue;
             }
-            if (cur.offset() > start) {
+            if (cur.offset() > jobs.get(i).start()) {
                 read++;
             }
-            next.put(key, cur);
+            next.put(keys.get(i), cur);
         }
         state.files.clear();
         state.files.putAll(next);
@@ -199,176 +203,6 @@ public final class LogEngine {
         };
     }
 
-    /** Reads [start, EOF) of one file into acc; returns the new cursor, or null when the file vanished. */
-    private static FileCursor scanFile(Path f, long start, long lines, FieldLayout layout, Accumulator acc,
-                                       LogRequest req, long[] bytes, List<String> notes) throws LogEngineException {
-        String name = f.toString();
-        ByteKey folderSite = ByteKey.of(siteFromFolder(f));
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
-            long size = ch.size();
-            long end = size;
-            List<long[]> ranges = split(ch, start, end, req.threads());
-            ChunkScanner.Result last;
-            if (ranges.size() == 1) {
-                Accumulator part = acc.emptyCopy();
-                last = new ChunkScanner().scan(ch, start, end, layout, part, null, name, folderSite);
-                shiftExamples(part, lines);
-                acc.merge(part);
-            } else {
-                last = parallel(ch, ranges, layout, acc, lines, name, folderSite, req.threads());
-            }
-            bytes[0] += last.consumedEnd() - start;
-            int fpLen = (int) Math.min(FINGERPRINT_BYTES, last.consumedEnd());
-            long fp = fingerprint(ch, fpLen);
-            FieldLayout at = last.layoutAtEnd();
-            return new FileCursor(f.toAbsolutePath().normalize().toString(), fp, fpLen, last.consumedEnd(),
-                    lines + last.lines(), at == null ? null : at.fieldNames());
-        } catch (java.nio.file.NoSuchFileException e) {
-            notes.add(f.getFileName() + " disappeared while being read");
-            return null;
-        } catch (IOException e) {
-            throw new LogEngineException("cannot read log file " + f + ": " + LogFiles.oneLine(e));
-        }
-    }
-
-    /**
-     * Splits [start, end) into ranges that begin right after a newline. Chunks after the first assume
-     * the layout the first chunk ends with; that is checked afterwards and the prefix redone if wrong.
-     */
-    private static ChunkScanner.Result parallel(FileChannel ch, List<long[]> ranges, FieldLayout layout, Accumulator acc,
-                                                long baseLines, String name, ByteKey folderSite, int threads)
-            throws IOException, LogEngineException {
-        FieldLayout assumed = layout != null ? layout : firstLayout(ch, ranges.get(0)[0]);
-        int n = ranges.size();
-        Accumulator[] parts = new Accumulator[n];
-        Accumulator[] prefixes = new Accumulator[n];
-        List<Future<ChunkScanner.Result>> futures = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n), r -> {
-            Thread t = new Thread(r, "arr502-log-scan");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (int i = 0; i < n; i++) {
-                final int k = i;
-                parts[k] = acc.emptyCopy();
-                prefixes[k] = k == 0 ? null : acc.emptyCopy();
-                futures.add(pool.submit(() -> new ChunkScanner().scan(ch, ranges.get(k)[0], ranges.get(k)[1],
-                        k == 0 ? layout : assumed, parts[k], prefixes[k], name, folderSite)));
-            }
-            ChunkScanner.Result prev = null;
-            long lines = baseLines;
-            long consumed = ranges.get(0)[0];
-            for (int k = 0; k < n; k++) {
-                ChunkScanner.Result r = futures.get(k).get();
-                if (k > 0) {
-                    boolean sameLayout = java.util.Objects.equals(prev.layoutAtEnd(), assumed);
-                    if (sameLayout) {
-                        shiftExamples(prefixes[k], lines);
-                        acc.merge(prefixes[k]);
-                    } else {
-                        // the assumption was wrong: redo the lines before this chunk's first directive
-                        long prefixEnd = r.firstDirective() >= 0 ? r.firstDirective() : r.consumedEnd();
-                        Accumulator redo = acc.emptyCopy();
-                        new ChunkScanner().scan(ch, ranges.get(k)[0], prefixEnd, prev.layoutAtEnd(), redo, null, name, folderSite);
-                        shiftExamples(redo, lines);
-                        acc.merge(redo);
-                        if (r.firstDirective() < 0) {
-                            r = new ChunkScanner.Result(r.consumedEnd(), prev.layoutAtEnd(), r.lines(), -1);
-                        }
-                    }
-                }
-                shiftExamples(parts[k], lines);
-                acc.merge(parts[k]);
-                lines += r.lines();
-                consumed = r.consumedEnd();
-                prev = r;
-            }
-            return new ChunkScanner.Result(consumed, prev.layoutAtEnd(), lines - baseLines, -1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LogEngineException("interrupted while scanning " + name);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            throw new LogEngineException("scan of " + name + " failed: " + LogFiles.oneLine(c));
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static void shiftExamples(Accumulator a, long base) {
-        if (base == 0 || a.examples.isEmpty()) {
-            return;
-        }
-        a.examples.replaceAll(m -> new MalformedLine(m.file(), m.lineNumber() + base, m.reason()));
-    }
-
-    static List<long[]> split(FileChannel ch, long start, long end, int threads) throws IOException {
-        List<long[]> out = new ArrayList<>();
-        if (threads <= 1 || end - start < SPLIT_THRESHOLD) {
-            out.add(new long[]{start, end});
-            return out;
-        }
-        // one range per thread, not more: a thread that starts a second range meets a new scanner's first
-        // lines (empty caches, new accumulator) as branches the JIT has pruned, and recompiles the whole scan
-        // (a cold 1 GiB run took 12 % longer with two ranges per thread)
-        int parts = threads;
-        long step = (end - start) / parts;
-        long from = start;
-        ByteBuffer probe = ByteBuffer.allocate(64 * 1024);
-        for (int i = 1; i < parts; i++) {
-            long at = nextLineStart(ch, start + i * step, end, probe);
-            if (at <= from || at >= end) {
-                continue;
-            }
-            out.add(new long[]{from, at});
-            from = at;
-        }
-        out.add(new long[]{from, end});
-        return out;
-    }
-
-    private static long nextLineStart(FileChannel ch, long pos, long end, ByteBuffer probe) throws IOException {
-        while (pos < end) {
-            probe.clear();
-            int r = ch.read(probe, pos);
-            if (r <= 0) {
-                return end;
-            }
-            for (int i = 0; i < r; i++) {
-                if (probe.get(i) == '\n') {
-                    return pos + i + 1;
-                }
-            }
-            pos += r;
-        }
-        return end;
-    }
-
-    /** The first #Fields layout of a file read from its start (IIS writes it in the header block). */
-    private static FieldLayout firstLayout(FileChannel ch, long start) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(64 * 1024);
-        ch.read(b, start);
-        String head = new String(b.array(), 0, b.position(), StandardCharsets.UTF_8);
-        for (String line : head.split("\n")) {
-            if (line.startsWith("#Fields:")) {
-                byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-                int to = bytes.length;
-                if (to > 0 && bytes[to - 1] == '\r') {
-                    to--;
-                }
-                return FieldLayout.parse(bytes, 8, to);
-            }
-            if (!line.startsWith("#") && !line.isBlank() && !line.startsWith("\uFEFF#")) {
-                break;
-            }
-        }
-        return null;
-    }
-
     /**
      * A new name whose first bytes match a cursor whose file is gone is that file, moved
      * (rotation by rename): continuing at its offset avoids counting its lines twice.
@@ -391,7 +225,7 @@ public final class LogEngine {
         }
     }
 
-    private static long fingerprint(FileChannel ch, int length) throws IOException {
+    static long fingerprint(FileChannel ch, int length) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length);
         while (b.hasRemaining()) {
             if (ch.read(b, b.position()) < 0) {

@@ -26,16 +26,22 @@ class ParallelLayoutTest {
         g.write(f, t, t.plusSeconds(300));
         g.fields(IisLogGenerator.DEFAULT_FIELDS);
         g.write(f, t.plusSeconds(300), t.plusSeconds(2 * 3600));
+        // a bad line at the very end, in the last chunk: its example must carry its line number in the file
+        long badLine;
+        try (var lines = Files.lines(f)) {
+            badLine = lines.count() + 1;
+        }
+        Files.writeString(f, "this line is not a request\n", java.nio.file.StandardOpenOption.APPEND);
         assertThat(Files.size(f)).isGreaterThan(LogEngine.SPLIT_THRESHOLD);
 
         LogSummary one = LogEngine.analyze(LogRequest.of(List.of(f), Window.all()).withThreads(1));
         assertThat(one.requests()).isEqualTo(g.tally.requests);
-        assertThat(one.malformedLines()).isZero();
+        assertThat(one.malformedExamples()).extracting(MalformedLine::lineNumber).containsExactly(badLine);
         // one chunk per thread: 4 threads also chain assumptions through chunks that begin with no directive
         for (int threads : new int[]{2, 4}) {
             LogSummary par = LogEngine.analyze(LogRequest.of(List.of(f), Window.all()).withThreads(threads));
             assertThat(par.requests()).isEqualTo(one.requests());
-            assertThat(par.malformedLines()).isZero();
+            assertThat(par.malformedExamples()).isEqualTo(one.malformedExamples());
             assertThat(par.byStatus()).isEqualTo(one.byStatus());
             assertThat(par.win32For502_3()).isEqualTo(one.win32For502_3());
             assertThat(par.routes()).isEqualTo(one.routes());
