@@ -43,8 +43,11 @@ public final class LogEngine {
             Accumulator acc = newAccumulator(req);
             long[] bytes = new long[1];
             List<FileScanner.Job> jobs = new ArrayList<>();
+            long skip = writtenTooEarly(acc);
             for (Path f : files) {
-                jobs.add(new FileScanner.Job(f, 0, 0, null));
+                if (!lastWrittenBefore(f, skip)) {
+                    jobs.add(new FileScanner.Job(f, 0, 0, null));
+                }
             }
             int read = 0;
             for (FileCursor c : FileScanner.scan(jobs, acc, req.threads(), bytes, notes)) {
@@ -80,6 +83,7 @@ public final class LogEngine {
         long[] bytes = new long[1];
         List<FileScanner.Job> jobs = new ArrayList<>();
         List<String> keys = new ArrayList<>();
+        long skip = writtenTooEarly(acc);
         for (Path f : files) {
             String key = f.toAbsolutePath().normalize().toString();
             FileCursor prev = old.remove(key);
@@ -96,6 +100,9 @@ public final class LogEngine {
                     notes.add(Path.of(prev.path()).getFileName() + " was renamed to " + f.getFileName()
                             + ": continued at byte " + prev.offset());
                 }
+            }
+            if (prev == null && lastWrittenBefore(f, skip)) {
+                continue; // no cursor to carry, and nothing the window or the state's minutes keep
             }
             long start = 0;
             long lines = 0;
@@ -171,6 +178,28 @@ public final class LogEngine {
             return incremental(files, req, notes, true);
         }
         return SummaryBuilder.build(view, null, req, read, bytes[0], notes);
+    }
+
+    /**
+     * Files last written before this instant (epoch milliseconds) hold no line the accumulator keeps: IIS
+     * writes a line after the time it carries, so a file's modification time is at least its newest line's.
+     * They are not read at all, so a check pointed at a year of daily logs reads only the files its window
+     * reaches (reading them all overran the check's deadline on every run, and a run that times out saves
+     * no state). Long.MIN_VALUE when any file may count: window all, or one anchored at the newest line.
+     */
+    private static long writtenTooEarly(Accumulator acc) {
+        return acc.trailingMinutes == 0 && acc.fromMinute != Long.MIN_VALUE ? acc.fromMinute * 60_000 : Long.MIN_VALUE;
+    }
+
+    private static boolean lastWrittenBefore(Path f, long millis) {
+        if (millis == Long.MIN_VALUE) {
+            return false;
+        }
+        try {
+            return Files.getLastModifiedTime(f).toMillis() < millis;
+        } catch (IOException e) {
+            return false; // read it, and let the read report the problem
+        }
     }
 
     private static void addSeries(Map<Long, long[]> into, long m, long[] v) {
