@@ -43,7 +43,7 @@ final class CollectCommand extends ModeCommand {
         }
         Window w = common.parsedWindow();
         TriageRequest req = new TriageRequest(logs, w, common.parsedNow(), StateFiles.forInputs(common, logs, w), null, null,
-                List.of(), null, out, common.verdictOptions(), common.diagnosisOptions());
+                List.of(), null, out, common.verdictOptions(), common.diagnosisOptions()).withReadDeadline(readDeadline());
         Evidence ev = Triage.gather(req);
         List<EvidenceProblem> p = ev.problems();
         return Triage.judge(new Evidence(ev.logs(), ev.freb(), ev.config(), ev.probes(), ev.collected(), p), req);

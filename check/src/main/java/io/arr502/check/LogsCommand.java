@@ -21,7 +21,7 @@ final class LogsCommand extends ModeCommand {
     Verdict verdict() throws Exception {
         Window w = common.parsedWindow();
         TriageRequest req = new TriageRequest(paths, w, common.parsedNow(), StateFiles.forInputs(common, paths, w),
-                null, null, List.of(), null, null, common.verdictOptions(), common.diagnosisOptions());
+                null, null, List.of(), null, null, common.verdictOptions(), common.diagnosisOptions()).withReadDeadline(readDeadline());
         return Triage.run(req);
     }
 }

@@ -19,6 +19,13 @@ abstract class ModeCommand implements Callable<Integer> {
     /** Gathers this mode's evidence and judges it. May throw; anything thrown becomes UNKNOWN. */
     abstract Verdict verdict() throws Exception;
 
+    private java.time.Instant readDeadline;
+
+    /** When log reading stops (null: no deadline); modes that read logs with state pass it to triage. */
+    java.time.Instant readDeadline() {
+        return readDeadline;
+    }
+
     /** The internal deadline; modes that wait by design (verify, remediate --apply) stretch it. */
     int deadlineSeconds() {
         return common.timeoutSeconds;
@@ -34,6 +41,9 @@ abstract class ModeCommand implements Callable<Integer> {
             return print(deadline, Verdict.unknown("bad argument: " + e.getMessage()), "nagios");
         }
         deadline.start(deadlineSeconds(), timeoutState, CheckArr502.out());
+        // logs are read for three quarters of the time allowed; the rest judges, answers and saves the state,
+        // so a large backlog ends in "still reading" with progress kept instead of a kill that keeps none
+        readDeadline = deadlineSeconds() > 0 ? java.time.Instant.now().plusMillis(deadlineSeconds() * 750L) : null;
         Verdict v;
         long started = System.nanoTime();
         try {

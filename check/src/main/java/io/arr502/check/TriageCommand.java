@@ -61,7 +61,8 @@ final class TriageCommand extends ModeCommand {
         }
         Duration pt = io.arr502.core.log.Window.parseDuration(probeTimeout);
         TriageRequest req = new TriageRequest(logPaths, w, common.parsedNow(), StateFiles.forInputs(common, logPaths, w),
-                frebPath, configPath, sources.urls, pt, collected, common.verdictOptions(), common.diagnosisOptions());
+                frebPath, configPath, sources.urls, pt, collected, common.verdictOptions(), common.diagnosisOptions())
+                .withReadDeadline(readDeadline());
         return Triage.run(req);
     }
 }

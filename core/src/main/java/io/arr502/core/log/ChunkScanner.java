@@ -18,11 +18,15 @@ final class ChunkScanner {
      */
     static final int MAX_LINE = 1 << 22;
 
-    record Result(long consumedEnd, FieldLayout layoutAtEnd, long lines, long firstDirective) {
+    /** stopped: the read deadline passed before the range's end; consumedEnd says how far it got. */
+    record Result(long consumedEnd, FieldLayout layoutAtEnd, long lines, long firstDirective, boolean stopped) {
     }
 
     // loaded up front: a class first met at the end of the compiled scan loop throws that code away
-    private static final Result NOTHING_YET = new Result(0, null, 0, -1);
+    private static final Result NOTHING_YET = new Result(0, null, 0, -1, false);
+
+    /** No read deadline. */
+    static final long NO_DEADLINE = Long.MAX_VALUE;
 
     /** cap bytes plus padding, so a word can be read at any position below cap. */
     private byte[] buf = new byte[BUFFER + 16];
@@ -40,9 +44,11 @@ final class ChunkScanner {
      * @param prefix  when non-null, lines before the chunk's first directive go here instead of {@code acc}
      *                (the caller assumed their layout and may have to redo them)
      * @param folderSite site key to use when the layout has no s-sitename
+     * @param stopAt  epoch milliseconds after which no further buffer is read ({@link #NO_DEADLINE}: none);
+     *                the first buffer always is, so a run makes progress however late it starts
      */
     Result scan(FileChannel ch, long start, long end, FieldLayout layout, Accumulator acc, Accumulator prefix,
-                String file, ByteKey folderSite) throws IOException {
+                String file, ByteKey folderSite, long stopAt) throws IOException {
         bufPos = start;
         int len = 0;
         lines = 0;
@@ -79,12 +85,14 @@ final class ChunkScanner {
                 line(lineStart, nl, lineSpaces + 1, acc, prefix, file, folderSite);
                 lineStart = nl + 1;
             }
-            if (!more) {
+            // only once a line is in: a run that starts late, or inside a line longer than the buffer, still moves on
+            boolean late = more && lines > 0 && stopAt != NO_DEADLINE && System.currentTimeMillis() >= stopAt;
+            if (!more || late) {
                 outcomes.fold(acc);
                 if (prefix != null) {
                     outcomes.fold(prefix);
                 }
-                return new Result(bufPos + lineStart, this.layout, lines, firstDirective);
+                return new Result(bufPos + lineStart, this.layout, lines, firstDirective, late);
             }
             if (lineStart == 0 && len == cap && cap < MAX_LINE) {
                 cap *= 2; // a line longer than the buffer: read on, it is scanned again from its start

@@ -27,18 +27,19 @@ final class FileScanner {
     /** Below this many new bytes in all, ranges run in the calling thread: a scheduled check reads kilobytes. */
     static final long PARALLEL_THRESHOLD = 8L << 20;
 
-    /** A file to read from {@code start}, with what its cursor knew: the lines before start and the layout there. */
-    record Job(Path file, long start, long lines, FieldLayout layout) {
+    /**
+     * A file to read from {@code start}, with what its cursor knew: the lines before start and the layout
+     * there; {@code cursor} is that cursor when start is its offset (kept as it is when the run reads nothing).
+     */
+    record Job(Path file, long start, long lines, FieldLayout layout, FileCursor cursor) {
     }
 
     private FileScanner() {
     }
 
-    /** One range read: its result, and for a file's last range the fingerprint of the file's first bytes. */
+    /** One range read. */
     private static final class Done {
         ChunkScanner.Result result;
-        long fingerprint;
-        int fingerprintLength;
     }
 
     /** One file's ranges and what they are read into. */
@@ -52,8 +53,16 @@ final class FileScanner {
         final Accumulator[] parts;
         final Accumulator[] prefixes;
         final List<FutureTask<Done>> tasks = new ArrayList<>();
+        /** Epoch milliseconds after which no buffer is read, and whether this file's first range is the run's first. */
+        final long stopAt;
+        /** Set before any range runs: the run's first range with bytes to read, which reads even past the deadline. */
+        boolean first;
+        /** The file's first bytes (up to the fingerprint's length), for the cursor's fingerprint wherever the read ends. */
+        final byte[] head;
 
-        Plan(Job job, List<long[]> ranges, FieldLayout assumed, Accumulator acc) {
+        Plan(Job job, List<long[]> ranges, FieldLayout assumed, Accumulator acc, long stopAt, byte[] head) {
+            this.stopAt = stopAt;
+            this.head = head;
             this.job = job;
             this.name = job.file().toString();
             this.folderSite = ByteKey.of(LogEngine.siteFromFolder(job.file()));
@@ -72,14 +81,16 @@ final class FileScanner {
             return new Callable<>() {
                 @Override
                 public Done call() throws IOException {
+                    Done d = new Done();
+                    FieldLayout in = k == 0 ? job.layout() : assumed;
+                    if (stopAt != ChunkScanner.NO_DEADLINE && !(first && k == 0) && System.currentTimeMillis() >= stopAt) {
+                        // past the deadline: only the run's first range reads (at least a line), so it always progresses
+                        d.result = new ChunkScanner.Result(ranges.get(k)[0], in, 0, -1, true);
+                        return d;
+                    }
                     try (FileChannel ch = FileChannel.open(job.file(), StandardOpenOption.READ)) {
-                        Done d = new Done();
                         d.result = new ChunkScanner().scan(ch, ranges.get(k)[0], ranges.get(k)[1],
-                                k == 0 ? job.layout() : assumed, parts[k], prefixes[k], name, folderSite);
-                        if (k == ranges.size() - 1) {
-                            d.fingerprintLength = (int) Math.min(LogEngine.FINGERPRINT_BYTES, d.result.consumedEnd());
-                            d.fingerprint = LogEngine.fingerprint(ch, d.fingerprintLength);
-                        }
+                                in, parts[k], prefixes[k], name, folderSite, stopAt);
                         return d;
                     }
                 }
@@ -88,18 +99,23 @@ final class FileScanner {
     }
 
     /**
-     * Reads every job's file from its start into acc.
-     * @return each job's new cursor, in job order; null where the file disappeared (noted in notes)
+     * Reads every job's file from its start into acc, until {@link LogRequest#readDeadline()} if it has one.
+     * @param bytes [0] gets the bytes read, [1] the bytes left unread because the deadline passed
+     * @return each job's new cursor, in job order; null where the file disappeared (noted in notes) or was
+     *         first met and not read before the deadline
      */
-    static List<FileCursor> scan(List<Job> jobs, Accumulator acc, int threads, long[] bytes, List<String> notes)
+    static List<FileCursor> scan(List<Job> jobs, Accumulator acc, LogRequest req, long[] bytes, List<String> notes)
             throws LogEngineException {
+        int threads = req.threads();
+        long stopAt = req.readDeadline() == null ? ChunkScanner.NO_DEADLINE : req.readDeadline().toEpochMilli();
         List<Plan> plans = new ArrayList<>();
         List<FutureTask<Done>> all = new ArrayList<>();
         long toRead = 0;
         for (Job j : jobs) {
-            Plan p = plan(j, acc, threads, notes);
+            Plan p = plan(j, acc, threads, notes, stopAt);
             plans.add(p);
             if (p != null) {
+                p.first = toRead == 0 && p.ranges.get(0)[1] > p.ranges.get(0)[0];
                 all.addAll(p.tasks);
                 toRead += p.ranges.get(p.ranges.size() - 1)[1] - j.start();
             }
@@ -150,12 +166,12 @@ final class FileScanner {
     }
 
     /** The file's ranges; null when it is gone already. */
-    private static Plan plan(Job j, Accumulator acc, int threads, List<String> notes) throws LogEngineException {
+    private static Plan plan(Job j, Accumulator acc, int threads, List<String> notes, long stopAt) throws LogEngineException {
         try (FileChannel ch = FileChannel.open(j.file(), StandardOpenOption.READ)) {
             List<long[]> ranges = split(ch, j.start(), ch.size(), threads);
             FieldLayout assumed = ranges.size() == 1 ? j.layout()
                     : j.layout() != null ? j.layout() : firstLayout(ch, ranges.get(0)[0]);
-            return new Plan(j, ranges, assumed, acc);
+            return new Plan(j, ranges, assumed, acc, stopAt, LogEngine.head(ch));
         } catch (NoSuchFileException e) {
             notes.add(j.file().getFileName() + " disappeared while being read");
             return null;
@@ -186,7 +202,8 @@ final class FileScanner {
     /**
      * Merges one file's ranges into acc, in order. A later range assumed the layout the file had where it
      * starts; when the range before ended under another layout, its lines before its own first directive
-     * are read again with the right one.
+     * are read again with the right one. A range the deadline stopped ends the merge: the ranges after it
+     * begin past a gap no cursor can describe, and the next run reads them again.
      */
     private static FileCursor merge(Plan p, Done[] results, Accumulator acc, long[] bytes, List<String> notes)
             throws LogEngineException {
@@ -209,7 +226,8 @@ final class FileScanner {
                     long prefixEnd = r.firstDirective() >= 0 ? r.firstDirective() : r.consumedEnd();
                     Accumulator redo = acc.emptyCopy();
                     try (FileChannel ch = FileChannel.open(p.job.file(), StandardOpenOption.READ)) {
-                        new ChunkScanner().scan(ch, p.ranges.get(k)[0], prefixEnd, prev.layoutAtEnd(), redo, null, p.name, p.folderSite);
+                        new ChunkScanner().scan(ch, p.ranges.get(k)[0], prefixEnd, prev.layoutAtEnd(), redo, null, p.name,
+                                p.folderSite, ChunkScanner.NO_DEADLINE);
                     } catch (NoSuchFileException e) {
                         notes.add(p.job.file().getFileName() + " disappeared while being read");
                         return null;
@@ -218,7 +236,7 @@ final class FileScanner {
                     }
                     order.add(redo);
                     if (r.firstDirective() < 0) {
-                        r = new ChunkScanner.Result(r.consumedEnd(), prev.layoutAtEnd(), r.lines(), -1);
+                        r = new ChunkScanner.Result(r.consumedEnd(), prev.layoutAtEnd(), r.lines(), -1, r.stopped());
                     }
                 }
                 bases.add(lines);
@@ -227,16 +245,29 @@ final class FileScanner {
             bases.add(lines);
             lines += r.lines();
             prev = r;
+            if (r.stopped()) {
+                break;
+            }
         }
         for (int i = 0; i < order.size(); i++) {
             shiftExamples(order.get(i), bases.get(i));
             acc.merge(order.get(i));
         }
-        Done last = results[results.length - 1];
         long consumed = prev.consumedEnd();
         bytes[0] += consumed - p.job.start();
+        if (prev.stopped()) { // not a last line still being written: that is no backlog
+            bytes[1] += p.ranges.get(p.ranges.size() - 1)[1] - consumed;
+        }
+        String path = p.job.file().toAbsolutePath().normalize().toString();
+        if (consumed == p.job.start()) {
+            // nothing read: the cursor stays (under this name, when it followed a rename); a file first met has
+            // none and is read from its start next time
+            FileCursor c = p.job.cursor();
+            return c == null ? null : new FileCursor(path, c.fingerprint(), c.fingerprintLength(), c.offset(), c.lines(), c.layout());
+        }
+        int fpLen = (int) Math.min(p.head.length, consumed);
         FieldLayout at = prev.layoutAtEnd();
-        return new FileCursor(p.job.file().toAbsolutePath().normalize().toString(), last.fingerprint, last.fingerprintLength,
+        return new FileCursor(path, LogEngine.fingerprint(p.head, fpLen), fpLen,
                 consumed, lines, at == null ? null : at.fieldNames());
     }
 

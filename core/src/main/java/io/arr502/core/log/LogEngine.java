@@ -41,19 +41,19 @@ public final class LogEngine {
                 notes.add("a from/to window reads the files in full; the state file was not used");
             }
             Accumulator acc = newAccumulator(req);
-            long[] bytes = new long[1];
+            long[] bytes = new long[2]; // read, and left unread at the deadline
             List<FileScanner.Job> jobs = new ArrayList<>();
             long skip = writtenTooEarly(acc);
             for (Path f : files) {
                 if (!lastWrittenBefore(f, skip)) {
-                    jobs.add(new FileScanner.Job(f, 0, 0, null));
+                    jobs.add(new FileScanner.Job(f, 0, 0, null, null));
                 }
             }
             int read = 0;
-            for (FileCursor c : FileScanner.scan(jobs, acc, req.threads(), bytes, notes)) {
+            for (FileCursor c : FileScanner.scan(jobs, acc, req, bytes, notes)) {
                 read += c != null ? 1 : 0;
             }
-            return SummaryBuilder.build(acc, null, req, read, bytes[0], notes);
+            return SummaryBuilder.build(acc, null, req, read, bytes[0], bytes[1], notes);
         }
         try (StateStore.Lock lock = StateStore.lock(req.stateFile(), LOCK_WAIT_MILLIS)) {
             return incremental(files, req, notes);
@@ -80,7 +80,7 @@ public final class LogEngine {
         Map<String, FileCursor> old = new HashMap<>(state.files);
         Map<String, FileCursor> before = new HashMap<>(state.files);
         Map<String, FileCursor> next = new java.util.TreeMap<>();
-        long[] bytes = new long[1];
+        long[] bytes = new long[2]; // read, and left unread at the deadline
         List<FileScanner.Job> jobs = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         long skip = writtenTooEarly(acc);
@@ -107,6 +107,7 @@ public final class LogEngine {
             long start = 0;
             long lines = 0;
             FieldLayout layout = null;
+            FileCursor continued = null;
             if (prev != null) {
                 if (size < prev.offset()) {
                     notes.add(f.getFileName() + " shrank below the last offset (truncated): read again from the start");
@@ -116,12 +117,13 @@ public final class LogEngine {
                     start = prev.offset();
                     lines = prev.lines();
                     layout = prev.layout() == null ? null : new FieldLayout(prev.layout());
+                    continued = prev;
                 }
             }
-            jobs.add(new FileScanner.Job(f, start, lines, layout));
+            jobs.add(new FileScanner.Job(f, start, lines, layout, continued));
             keys.add(key);
         }
-        List<FileCursor> cursors = FileScanner.scan(jobs, acc, req.threads(), bytes, notes);
+        List<FileCursor> cursors = FileScanner.scan(jobs, acc, req, bytes, notes);
         int read = 0;
         for (int i = 0; i < cursors.size(); i++) {
             FileCursor cur = cursors.get(i);
@@ -177,7 +179,7 @@ public final class LogEngine {
             notes.add("state file " + req.stateFile() + " had unreadable minutes; rebuilt from the logs");
             return incremental(files, req, notes, true);
         }
-        return SummaryBuilder.build(view, null, req, read, bytes[0], notes);
+        return SummaryBuilder.build(view, null, req, read, bytes[0], bytes[1], notes);
     }
 
     /**
@@ -261,9 +263,25 @@ public final class LogEngine {
                 break;
             }
         }
+        return fingerprint(b.array(), b.position());
+    }
+
+    /** The fingerprint of the first length bytes of head. */
+    static long fingerprint(byte[] head, int length) {
         CRC32 crc = new CRC32();
-        crc.update(b.array(), 0, b.position());
-        return crc.getValue() ^ ((long) b.position() << 40);
+        crc.update(head, 0, length);
+        return crc.getValue() ^ ((long) length << 40);
+    }
+
+    /** A file's first bytes, as many as a fingerprint covers (fewer in a shorter file). */
+    static byte[] head(FileChannel ch) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(FINGERPRINT_BYTES);
+        while (b.hasRemaining()) {
+            if (ch.read(b, b.position()) < 0) {
+                break;
+            }
+        }
+        return java.util.Arrays.copyOf(b.array(), b.position());
     }
 
     static String siteFromFolder(Path f) {

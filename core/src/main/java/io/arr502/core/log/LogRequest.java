@@ -13,9 +13,12 @@ import java.util.List;
  * @param stateFile         incremental cursor file, null for a one-off full read
  * @param maxMalformedExamples how many malformed lines to keep as examples
  * @param threads           worker threads for large files (1 = sequential)
+ * @param readDeadline      no log data is read after this instant (null: read everything). With a state file
+ *                          the run saves how far it got and the next one continues: a check with a deadline
+ *                          catches up with a large backlog over several runs instead of never finishing one
  */
 public record LogRequest(List<Path> inputs, Window window, Instant now, Path stateFile, int maxMalformedExamples,
-                         int threads) {
+                         int threads, Instant readDeadline) {
 
     public LogRequest {
         inputs = List.copyOf(inputs);
@@ -33,19 +36,28 @@ public record LogRequest(List<Path> inputs, Window window, Instant now, Path sta
         }
     }
 
+    /** Without a read deadline. */
+    public LogRequest(List<Path> inputs, Window window, Instant now, Path stateFile, int maxMalformedExamples, int threads) {
+        this(inputs, window, now, stateFile, maxMalformedExamples, threads, null);
+    }
+
     public static LogRequest of(List<Path> inputs, Window window) {
-        return new LogRequest(inputs, window, null, null, 10, 0);
+        return new LogRequest(inputs, window, null, null, 10, 0, null);
     }
 
     public LogRequest withState(Path state) {
-        return new LogRequest(inputs, window, now, state, maxMalformedExamples, threads);
+        return new LogRequest(inputs, window, now, state, maxMalformedExamples, threads, readDeadline);
     }
 
     public LogRequest withNow(Instant at) {
-        return new LogRequest(inputs, window, at, stateFile, maxMalformedExamples, threads);
+        return new LogRequest(inputs, window, at, stateFile, maxMalformedExamples, threads, readDeadline);
     }
 
     public LogRequest withThreads(int n) {
-        return new LogRequest(inputs, window, now, stateFile, maxMalformedExamples, n);
+        return new LogRequest(inputs, window, now, stateFile, maxMalformedExamples, n, readDeadline);
+    }
+
+    public LogRequest withReadDeadline(Instant at) {
+        return new LogRequest(inputs, window, now, stateFile, maxMalformedExamples, threads, at);
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param lastRequest       time of the newest request in the window (null when none)
  * @param filesRead         log files touched by this run
  * @param bytesRead         bytes read by this run (small on an incremental run)
+ * @param unreadBytes       new log bytes this run left for the next because its read deadline passed (0: caught up)
  * @param notes             what the engine had to work around (corrupt state rebuilt, file truncated or replaced, …)
  */
 public record LogSummary(
@@ -37,6 +38,7 @@ public record LogSummary(
         Instant lastRequest,
         int filesRead,
         long bytesRead,
+        long unreadBytes,
         List<String> notes) {
 
     public long count(String statusDotSub) {

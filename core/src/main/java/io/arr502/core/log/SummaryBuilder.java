@@ -16,7 +16,8 @@ final class SummaryBuilder {
     private SummaryBuilder() {
     }
 
-    static LogSummary build(Accumulator acc, Object unused, LogRequest req, int filesRead, long bytesRead, List<String> notes) {
+    static LogSummary build(Accumulator acc, Object unused, LogRequest req, int filesRead, long bytesRead, long unreadBytes,
+                            List<String> notes) {
         long from;
         long to;
         Window w = req.window();
@@ -72,7 +73,7 @@ final class SummaryBuilder {
                 List.copyOf(perMinute), acc.malformed, List.copyOf(acc.examples),
                 first == Long.MAX_VALUE ? null : Instant.ofEpochSecond(first * 60),
                 last == Long.MIN_VALUE ? null : Instant.ofEpochSecond(last * 60 + 59),
-                filesRead, bytesRead, List.copyOf(notes));
+                filesRead, bytesRead, unreadBytes, List.copyOf(notes));
     }
 
     private static RouteStats route(String name, RouteAcc r) {

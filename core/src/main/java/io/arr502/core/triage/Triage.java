@@ -33,8 +33,12 @@ public final class Triage {
         LogSummary logs = null;
         if (!req.logs().isEmpty()) {
             try {
-                LogRequest lr = new LogRequest(req.logs(), req.window(), req.now(), req.stateFile(), 10, 0);
+                LogRequest lr = new LogRequest(req.logs(), req.window(), req.now(), req.stateFile(), 10, 0, req.readDeadline());
                 logs = LogEngine.analyze(lr);
+                if (logs.unreadBytes() > 0) {
+                    // a verdict on part of the logs would lie; the state (if any) keeps the place for the next run
+                    problems.add(new EvidenceProblem("logs", backlog(logs, req.stateFile() != null), true));
+                }
             } catch (LogEngineException e) {
                 problems.add(new EvidenceProblem("logs", e.getMessage(), true));
             } catch (RuntimeException e) {
@@ -57,6 +61,18 @@ public final class Triage {
             ev = new Evidence(ev.logs(), ev.freb(), ev.config(), ev.probes(), ev.collected(), List.copyOf(p));
         }
         return VerdictBuilder.build(ev, req.verdict(), diagnosis, plans);
+    }
+
+    static String backlog(LogSummary logs, boolean stateful) {
+        return String.format(java.util.Locale.US, "still reading the log backlog: %s read in the time allowed, %s left; %s",
+                megabytes(logs.bytesRead()), megabytes(logs.unreadBytes()),
+                stateful ? "the next run continues where this one stopped"
+                        : "without a state file every run starts over: allow more time or keep state");
+    }
+
+    private static String megabytes(long bytes) {
+        double mb = bytes / 1048576.0;
+        return mb < 10 ? String.format(java.util.Locale.US, "%.1f MB", mb) : String.format(java.util.Locale.US, "%,d MB", (long) mb);
     }
 
     static String oneLine(Throwable e) {

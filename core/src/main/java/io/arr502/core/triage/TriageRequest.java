@@ -22,6 +22,7 @@ import java.util.List;
  * @param evidenceDir  a folder written by check-scripts/Collect-All.ps1
  * @param probeUser    basic-auth user for HTTP probes (the Jenkins plugin takes it from the Credentials plugin), or null
  * @param probePassword its password; never logged
+ * @param readDeadline no log data is read after this instant (null: no limit); see {@link io.arr502.core.log.LogRequest}
  */
 public record TriageRequest(
         List<Path> logs,
@@ -36,7 +37,8 @@ public record TriageRequest(
         VerdictOptions verdict,
         io.arr502.core.diagnosis.DiagnosisOptions diagnosis,
         String probeUser,
-        char[] probePassword) {
+        char[] probePassword,
+        Instant readDeadline) {
 
     public TriageRequest {
         logs = logs == null ? List.of() : List.copyOf(logs);
@@ -47,11 +49,25 @@ public record TriageRequest(
         diagnosis = diagnosis == null ? io.arr502.core.diagnosis.DiagnosisOptions.defaults() : diagnosis;
     }
 
+    /** Without a read deadline. */
+    public TriageRequest(List<Path> logs, Window window, Instant now, Path stateFile, Path freb, Path config, List<String> probes,
+                         Duration probeTimeout, Path evidenceDir, VerdictOptions verdict,
+                         io.arr502.core.diagnosis.DiagnosisOptions diagnosis, String probeUser, char[] probePassword) {
+        this(logs, window, now, stateFile, freb, config, probes, probeTimeout, evidenceDir, verdict, diagnosis, probeUser, probePassword,
+                null);
+    }
+
+    /** The same request, reading no log data after {@code at} (a check's own deadline, less the time it needs to answer). */
+    public TriageRequest withReadDeadline(Instant at) {
+        return new TriageRequest(logs, window, now, stateFile, freb, config, probes, probeTimeout, evidenceDir, verdict, diagnosis,
+                probeUser, probePassword, at);
+    }
+
     /** Without probe credentials (the check and most callers). */
     public TriageRequest(List<Path> logs, Window window, Instant now, Path stateFile, Path freb, Path config, List<String> probes,
                          Duration probeTimeout, Path evidenceDir, VerdictOptions verdict,
                          io.arr502.core.diagnosis.DiagnosisOptions diagnosis) {
-        this(logs, window, now, stateFile, freb, config, probes, probeTimeout, evidenceDir, verdict, diagnosis, null, null);
+        this(logs, window, now, stateFile, freb, config, probes, probeTimeout, evidenceDir, verdict, diagnosis, null, null, null);
     }
 
     @Override
