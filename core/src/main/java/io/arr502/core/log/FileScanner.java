@@ -21,7 +21,8 @@ import java.util.concurrent.FutureTask;
  * When there is enough to read, a pool of threads runs the ranges, so a folder of daily logs uses every
  * core as one large file does. Results are merged in file and range order, so the answer is the
  * sequential one; a file is merged only once all its ranges are read, so one that vanishes halfway is
- * left out whole.
+ * left out whole. With a read deadline, reading stops when it passes and each file is merged up to where
+ * its reading stopped (see {@link LogRequest#readDeadline()}).
  */
 final class FileScanner {
     /** Below this many new bytes in all, ranges run in the calling thread: a scheduled check reads kilobytes. */
@@ -37,11 +38,6 @@ final class FileScanner {
     private FileScanner() {
     }
 
-    /** One range read. */
-    private static final class Done {
-        ChunkScanner.Result result;
-    }
-
     /** One file's ranges and what they are read into. */
     private static final class Plan {
         final Job job;
@@ -50,48 +46,47 @@ final class FileScanner {
         final List<long[]> ranges;
         /** The layout ranges after the first assume: the one the first range ends with, checked when merging. */
         final FieldLayout assumed;
+        /** What each range is read into: made when it runs, so a plan waiting its turn holds no counts. */
         final Accumulator[] parts;
+        /** For a range after the first: its lines before its own first directive. */
         final Accumulator[] prefixes;
-        final List<FutureTask<Done>> tasks = new ArrayList<>();
-        /** Epoch milliseconds after which no buffer is read, and whether this file's first range is the run's first. */
+        final List<FutureTask<ChunkScanner.Result>> tasks = new ArrayList<>();
+        /** The file's first bytes (up to the fingerprint's length), for the cursor's fingerprint wherever the read ends. */
+        final byte[] head;
+        /** Epoch milliseconds after which no buffer is read. */
         final long stopAt;
         /** Set before any range runs: the run's first range with bytes to read, which reads even past the deadline. */
         boolean first;
-        /** The file's first bytes (up to the fingerprint's length), for the cursor's fingerprint wherever the read ends. */
-        final byte[] head;
 
-        Plan(Job job, List<long[]> ranges, FieldLayout assumed, Accumulator acc, long stopAt, byte[] head) {
-            this.stopAt = stopAt;
-            this.head = head;
+        Plan(Job job, List<long[]> ranges, FieldLayout assumed, Accumulator acc, byte[] head, long stopAt) {
             this.job = job;
             this.name = job.file().toString();
             this.folderSite = ByteKey.of(LogEngine.siteFromFolder(job.file()));
             this.ranges = ranges;
             this.assumed = assumed;
+            this.head = head;
+            this.stopAt = stopAt;
             this.parts = new Accumulator[ranges.size()];
             this.prefixes = new Accumulator[ranges.size()];
             for (int k = 0; k < ranges.size(); k++) {
-                parts[k] = acc.emptyCopy();
-                prefixes[k] = k == 0 ? null : acc.emptyCopy(); // lines before a later range's first directive
-                tasks.add(new FutureTask<>(read(k)));
+                tasks.add(new FutureTask<>(read(k, acc)));
             }
         }
 
-        private Callable<Done> read(int k) {
+        private Callable<ChunkScanner.Result> read(int k, Accumulator acc) {
             return new Callable<>() {
                 @Override
-                public Done call() throws IOException {
-                    Done d = new Done();
+                public ChunkScanner.Result call() throws IOException {
                     FieldLayout in = k == 0 ? job.layout() : assumed;
                     if (stopAt != ChunkScanner.NO_DEADLINE && !(first && k == 0) && System.currentTimeMillis() >= stopAt) {
                         // past the deadline: only the run's first range reads (at least a line), so it always progresses
-                        d.result = new ChunkScanner.Result(ranges.get(k)[0], in, 0, -1, true);
-                        return d;
+                        return new ChunkScanner.Result(ranges.get(k)[0], in, 0, -1, true);
                     }
+                    parts[k] = acc.emptyCopy(); // only acc's settings are read: safe while the merge writes acc
+                    prefixes[k] = k == 0 ? null : acc.emptyCopy();
                     try (FileChannel ch = FileChannel.open(job.file(), StandardOpenOption.READ)) {
-                        d.result = new ChunkScanner().scan(ch, ranges.get(k)[0], ranges.get(k)[1],
+                        return new ChunkScanner().scan(ch, ranges.get(k)[0], ranges.get(k)[1],
                                 in, parts[k], prefixes[k], name, folderSite, stopAt);
-                        return d;
                     }
                 }
             };
@@ -109,7 +104,7 @@ final class FileScanner {
         int threads = req.threads();
         long stopAt = req.readDeadline() == null ? ChunkScanner.NO_DEADLINE : req.readDeadline().toEpochMilli();
         List<Plan> plans = new ArrayList<>();
-        List<FutureTask<Done>> all = new ArrayList<>();
+        List<FutureTask<ChunkScanner.Result>> all = new ArrayList<>();
         long toRead = 0;
         for (Job j : jobs) {
             Plan p = plan(j, acc, threads, notes, stopAt);
@@ -136,26 +131,31 @@ final class FileScanner {
             }
             List<FileCursor> out = new ArrayList<>();
             int done = 0;
-            for (Plan p : plans) {
+            for (int i = 0; i < plans.size(); i++) {
+                Plan p = plans.get(i);
                 if (p == null) {
                     out.add(null);
                     continue;
                 }
-                Done[] results = new Done[p.tasks.size()];
+                ChunkScanner.Result[] results = new ChunkScanner.Result[p.tasks.size()];
+                boolean vanished = false;
                 for (int k = 0; k < results.length; k++) {
-                    FutureTask<Done> t = p.tasks.get(k);
+                    FutureTask<ChunkScanner.Result> t = p.tasks.get(k);
                     if (!parallel) {
                         t.run(); // read now, just before its merge: only one part holds lines at a time
                     }
                     results[k] = get(t, p);
-                    done++;
+                    vanished |= results[k] == null;
+                    all.set(done++, null);
                     if (parallel && submitted < all.size() && submitted < done + ahead) {
                         pool.execute(all.get(submitted++));
                     }
                 }
-                out.add(merge(p, results, acc, bytes, notes));
-                java.util.Arrays.fill(p.parts, null); // merged or dropped: let them go before the next file's
-                java.util.Arrays.fill(p.prefixes, null);
+                out.add(vanished ? null : merge(p, results, acc, bytes, notes));
+                if (vanished) {
+                    notes.add(p.job.file().getFileName() + " disappeared while being read");
+                }
+                plans.set(i, null); // merged or dropped: its counts and first bytes go before the next file's
             }
             return out;
         } finally {
@@ -171,7 +171,7 @@ final class FileScanner {
             List<long[]> ranges = split(ch, j.start(), ch.size(), threads);
             FieldLayout assumed = ranges.size() == 1 ? j.layout()
                     : j.layout() != null ? j.layout() : firstLayout(ch, ranges.get(0)[0]);
-            return new Plan(j, ranges, assumed, acc, stopAt, LogEngine.head(ch));
+            return new Plan(j, ranges, assumed, acc, LogEngine.head(ch), stopAt);
         } catch (NoSuchFileException e) {
             notes.add(j.file().getFileName() + " disappeared while being read");
             return null;
@@ -180,8 +180,8 @@ final class FileScanner {
         }
     }
 
-    /** A range's result; null when the file vanished (every range of it then answers null). */
-    private static Done get(FutureTask<Done> t, Plan p) throws LogEngineException {
+    /** A range's result; null when the file vanished. */
+    private static ChunkScanner.Result get(FutureTask<ChunkScanner.Result> t, Plan p) throws LogEngineException {
         try {
             return t.get();
         } catch (InterruptedException e) {
@@ -205,20 +205,14 @@ final class FileScanner {
      * are read again with the right one. A range the deadline stopped ends the merge: the ranges after it
      * begin past a gap no cursor can describe, and the next run reads them again.
      */
-    private static FileCursor merge(Plan p, Done[] results, Accumulator acc, long[] bytes, List<String> notes)
+    private static FileCursor merge(Plan p, ChunkScanner.Result[] results, Accumulator acc, long[] bytes, List<String> notes)
             throws LogEngineException {
-        for (Done d : results) {
-            if (d == null) {
-                notes.add(p.job.file().getFileName() + " disappeared while being read");
-                return null;
-            }
-        }
         List<Accumulator> order = new ArrayList<>();
         List<Long> bases = new ArrayList<>();
         long lines = p.job.lines();
         ChunkScanner.Result prev = null;
         for (int k = 0; k < results.length; k++) {
-            ChunkScanner.Result r = results[k].result;
+            ChunkScanner.Result r = results[k];
             if (k > 0) {
                 if (java.util.Objects.equals(prev.layoutAtEnd(), p.assumed)) {
                     order.add(p.prefixes[k]);
@@ -250,8 +244,10 @@ final class FileScanner {
             }
         }
         for (int i = 0; i < order.size(); i++) {
-            shiftExamples(order.get(i), bases.get(i));
-            acc.merge(order.get(i));
+            if (order.get(i) != null) { // null: a range the deadline left unread
+                shiftExamples(order.get(i), bases.get(i));
+                acc.merge(order.get(i));
+            }
         }
         long consumed = prev.consumedEnd();
         bytes[0] += consumed - p.job.start();

@@ -183,22 +183,23 @@ public final class LogEngine {
     }
 
     /**
-     * Files last written before this instant (epoch milliseconds) hold no line the accumulator keeps: IIS
+     * Files last written before this minute (epoch minutes) hold no line the accumulator keeps: IIS
      * writes a line after the time it carries, so a file's modification time is at least its newest line's.
      * They are not read at all, so a check pointed at a year of daily logs reads only the files its window
      * reaches (reading them all overran the check's deadline on every run, and a run that times out saves
      * no state). Long.MIN_VALUE when any file may count: window all, or one anchored at the newest line.
      */
     private static long writtenTooEarly(Accumulator acc) {
-        return acc.trailingMinutes == 0 && acc.fromMinute != Long.MIN_VALUE ? acc.fromMinute * 60_000 : Long.MIN_VALUE;
+        return acc.trailingMinutes == 0 ? acc.fromMinute : Long.MIN_VALUE;
     }
 
-    private static boolean lastWrittenBefore(Path f, long millis) {
-        if (millis == Long.MIN_VALUE) {
+    private static boolean lastWrittenBefore(Path f, long minute) {
+        if (minute == Long.MIN_VALUE) {
             return false;
         }
         try {
-            return Files.getLastModifiedTime(f).toMillis() < millis;
+            // compared in minutes: a window from a far-away year would overflow milliseconds
+            return Math.floorDiv(Files.getLastModifiedTime(f).toMillis(), 60_000L) < minute;
         } catch (IOException e) {
             return false; // read it, and let the read report the problem
         }
