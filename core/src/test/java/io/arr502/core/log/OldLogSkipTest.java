@@ -75,6 +75,16 @@ class OldLogSkipTest {
     }
 
     @Test
+    void aRangeFromTheEarliestInstantReadsEveryFile() throws Exception {
+        Path site = folder();
+        // its first minute times 60,000 overflows a long: compared as milliseconds it skipped every file
+        LogSummary s = LogEngine.analyze(LogRequest.of(List.of(site), Window.range(Instant.MIN, NOW)));
+        assertThat(s.filesRead()).isEqualTo(4);
+        LogSummary from = LogEngine.analyze(LogRequest.of(List.of(site), Window.range(WINDOW_START, NOW)));
+        assertThat(from.filesRead()).isEqualTo(2);
+    }
+
+    @Test
     void withStateOldFilesGetNoCursorAndAQuietRunWritesNothing() throws Exception {
         Path site = folder();
         Path state = dir.resolve("state.json");
