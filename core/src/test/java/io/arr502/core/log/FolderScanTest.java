@@ -59,16 +59,6 @@ class FolderScanTest {
         return lines.indexOf("this line is not a request") + 1;
     }
 
-    private static void assertSameAnswer(LogSummary got, LogSummary want) {
-        assertThat(got.requests()).isEqualTo(want.requests());
-        assertThat(got.byStatus()).isEqualTo(want.byStatus());
-        assertThat(got.win32For502_3()).isEqualTo(want.win32For502_3());
-        assertThat(got.routes()).isEqualTo(want.routes());
-        assertThat(got.perMinute()).isEqualTo(want.perMinute());
-        assertThat(got.malformedLines()).isEqualTo(want.malformedLines());
-        assertThat(got.malformedExamples()).isEqualTo(want.malformedExamples());
-    }
-
     @Test
     void aFolderReadByThreadsGivesTheSequentialAnswer() throws Exception {
         Path site = Files.createDirectories(dir.resolve("W3SVC1"));
@@ -83,7 +73,7 @@ class FolderScanTest {
         assertThat(one.malformedExamples()).extracting(MalformedLine::lineNumber)
                 .containsExactly(lineOf(site.resolve("u_ex26112411.log")), lineOf(site.resolve("u_ex26112414.log")));
         for (int threads : new int[]{2, 4}) {
-            assertSameAnswer(LogEngine.analyze(LogRequest.of(List.of(site), Window.all()).withThreads(threads)), one);
+            SameAnswer.assertSameAnswer(LogEngine.analyze(LogRequest.of(List.of(site), Window.all()).withThreads(threads)), one);
         }
     }
 

@@ -68,9 +68,8 @@ class OldLogSkipTest {
         assertThat(all.filesRead()).isEqualTo(4);
         assertThat(skipped.filesRead()).isEqualTo(2);
         assertThat(skipped.bytesRead()).isEqualTo(Files.size(site.resolve("u_ex26112413.log")) + Files.size(site.resolve("u_ex26112414.log")));
-        assertThat(skipped.requests()).isPositive().isEqualTo(all.requests());
-        assertThat(skipped.byStatus()).isEqualTo(all.byStatus());
-        assertThat(skipped.perMinute()).isEqualTo(all.perMinute());
+        assertThat(skipped.requests()).isPositive();
+        SameAnswer.assertSameAnswer(skipped, all);
         assertThat(skipped.perMinute().get(0).minute()).isEqualTo(WINDOW_START); // the edge file's last line
     }
 

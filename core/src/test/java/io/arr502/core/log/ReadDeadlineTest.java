@@ -59,13 +59,13 @@ class ReadDeadlineTest {
         IisLogGenerator g = folder(site, 4, 1.2);
         // the newest file ends in a line IIS is still writing: not consumed, and not a backlog either
         Files.writeString(site.resolve("u_ex26112413.log"), "2026-11-24 13:59:59 W3SVC1", java.nio.file.StandardOpenOption.APPEND);
-        LogSummary last = catchUp(LogRequest.of(List.of(site), Window.all()).withState(dir.resolve("all.json")).withReadDeadline(PAST));
+        // "now" right after the logs: the state keeps a day of minutes before it
+        LogRequest all = LogRequest.of(List.of(site), Window.all()).withNow(T.plusSeconds(4 * 3600));
+        LogSummary last = catchUp(all.withState(dir.resolve("all.json")).withReadDeadline(PAST));
 
-        LogSummary full = LogEngine.analyze(LogRequest.of(List.of(site), Window.all()));
-        assertThat(last.requests()).isEqualTo(full.requests()).isEqualTo(g.tally.requests);
-        assertThat(last.byStatus()).isEqualTo(full.byStatus());
-        assertThat(last.win32For502_3()).isEqualTo(full.win32For502_3());
-        assertThat(last.routes()).isEqualTo(full.routes());
+        LogSummary full = LogEngine.analyze(all);
+        assertThat(full.requests()).isEqualTo(g.tally.requests);
+        SameAnswer.assertSameAnswer(last, full);
     }
 
     @Test
@@ -77,10 +77,8 @@ class ReadDeadlineTest {
         LogSummary last = catchUp(window.withState(dir.resolve("window.json")).withReadDeadline(PAST));
 
         LogSummary full = LogEngine.analyze(window);
-        assertThat(last.requests()).isPositive().isEqualTo(full.requests());
-        assertThat(last.byStatus()).isEqualTo(full.byStatus());
-        assertThat(last.perMinute()).isEqualTo(full.perMinute());
-        assertThat(last.routes()).isEqualTo(full.routes());
+        assertThat(full.requests()).isPositive();
+        SameAnswer.assertSameAnswer(last, full);
     }
 
     @Test

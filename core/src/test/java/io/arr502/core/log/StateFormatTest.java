@@ -45,13 +45,8 @@ class StateFormatTest {
 
         assertThat(continued.notes()).isEmpty();
         assertThat(continued.bytesRead()).isEqualTo(after.getBytes(StandardCharsets.UTF_8).length);
-        assertThat(continued.requests()).isEqualTo(360).isEqualTo(full.requests());
-        assertThat(continued.byStatus()).isEqualTo(full.byStatus());
-        assertThat(continued.win32For502_3()).isEqualTo(full.win32For502_3());
-        assertThat(continued.routes()).isEqualTo(full.routes());
-        assertThat(continued.sites()).isEqualTo(full.sites());
-        assertThat(continued.serverIps()).isEqualTo(full.serverIps());
-        assertThat(continued.perMinute()).isEqualTo(full.perMinute());
+        assertThat(continued.requests()).isEqualTo(360);
+        SameAnswer.assertSameAnswer(continued, full);
 
         // and the state this run wrote reads back the same way (nothing new: nothing read)
         LogSummary again = LogEngine.analyze(LogRequest.of(List.of(log), w).withNow(now).withState(state));
