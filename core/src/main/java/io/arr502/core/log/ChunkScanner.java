@@ -45,7 +45,7 @@ final class ChunkScanner {
      *                (the caller assumed their layout and may have to redo them)
      * @param folderSite site key to use when the layout has no s-sitename
      * @param stopAt  epoch milliseconds after which no further buffer is read ({@link #NO_DEADLINE}: none);
-     *                the first buffer always is, so a run makes progress however late it starts
+     *                reading goes on until at least one line is in, so a run makes progress however late it starts
      */
     Result scan(FileChannel ch, long start, long end, FieldLayout layout, Accumulator acc, Accumulator prefix,
                 String file, ByteKey folderSite, long stopAt) throws IOException {
