@@ -87,6 +87,11 @@ public final class LogEngine {
         for (Path f : files) {
             String key = f.toAbsolutePath().normalize().toString();
             FileCursor prev = old.remove(key);
+            if (lastWrittenBefore(f, skip)) {
+                // nothing in it reaches the window or the state's minutes: not read, and its cursor goes, so a
+                // year of daily files costs each run a stat per file, not an open and a read of its first bytes
+                continue;
+            }
             long size;
             try {
                 size = Files.size(f);
@@ -100,9 +105,6 @@ public final class LogEngine {
                     notes.add(Path.of(prev.path()).getFileName() + " was renamed to " + f.getFileName()
                             + ": continued at byte " + prev.offset());
                 }
-            }
-            if (prev == null && lastWrittenBefore(f, skip)) {
-                continue; // no cursor to carry, and nothing the window or the state's minutes keep
             }
             long start = 0;
             long lines = 0;

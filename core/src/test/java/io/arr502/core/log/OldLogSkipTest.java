@@ -74,6 +74,21 @@ class OldLogSkipTest {
     }
 
     @Test
+    void aFileFallingBehindTheStatesMinutesLosesItsCursor() throws Exception {
+        Path site = folder();
+        Path state = dir.resolve("state.json");
+        LogEngine.analyze(window(site).withState(state));
+        assertThat(Files.readString(state)).contains("u_ex26112413.log").contains("u_ex26112414.log");
+
+        // two hours on, both files were last written before the 60 minutes the state keeps
+        LogSummary later = LogEngine.analyze(LogRequest.of(List.of(site), Window.last(Duration.ofMinutes(15)))
+                .withNow(NOW.plusSeconds(2 * 3600)).withState(state));
+        assertThat(later.bytesRead()).isZero();
+        assertThat(later.requests()).isZero();
+        assertThat(Files.readString(state)).doesNotContain("u_ex26112413.log").doesNotContain("u_ex26112414.log");
+    }
+
+    @Test
     void aRangeFromTheEarliestInstantReadsEveryFile() throws Exception {
         Path site = folder();
         // its first minute times 60,000 overflows a long: compared as milliseconds it skipped every file
