@@ -44,8 +44,9 @@ public final class LogEngine {
             long[] bytes = new long[2]; // read, and left unread at the deadline
             List<FileScanner.Job> jobs = new ArrayList<>();
             long skip = writtenTooEarly(acc);
+            java.util.Set<Path> current = newestPerFolder(files);
             for (Path f : files) {
-                if (!lastWrittenBefore(f, skip)) {
+                if (current.contains(f) || !lastWrittenBefore(f, skip)) {
                     jobs.add(new FileScanner.Job(f, 0, 0, null, null));
                 }
             }
@@ -84,10 +85,11 @@ public final class LogEngine {
         List<FileScanner.Job> jobs = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         long skip = writtenTooEarly(acc);
+        java.util.Set<Path> current = newestPerFolder(files);
         for (Path f : files) {
             String key = f.toAbsolutePath().normalize().toString();
             FileCursor prev = old.remove(key);
-            if (lastWrittenBefore(f, skip)) {
+            if (!current.contains(f) && lastWrittenBefore(f, skip)) {
                 // nothing in it reaches the window or the state's minutes: not read, and its cursor goes, so a
                 // year of daily files costs each run a stat per file, not an open and a read of its first bytes
                 continue;
@@ -186,13 +188,24 @@ public final class LogEngine {
 
     /**
      * Files last written before this minute (epoch minutes) hold no line the accumulator keeps: IIS
-     * writes a line after the time it carries, so a file's modification time is at least its newest line's.
-     * They are not read at all, so a check pointed at a year of daily logs reads only the files its window
-     * reaches (reading them all overran the check's deadline on every run, and a run that times out saves
-     * no state). Long.MIN_VALUE when any file may count: window all, or one anchored at the newest line.
+     * writes a line after the time it carries, so a closed file's modification time is at least its newest
+     * line's. They are not read at all, so a check pointed at a year of daily logs reads only the files its
+     * window reaches (reading them all overran the check's deadline on every run, and a run that times out
+     * saves no state). Long.MIN_VALUE when any file may count: window all, or one anchored at the newest line.
+     * The newest file of each folder is never skipped: IIS holds it open, and Windows promises a file's
+     * last-write time only once the handles that wrote it are closed.
      */
     private static long writtenTooEarly(Accumulator acc) {
         return acc.trailingMinutes == 0 ? acc.fromMinute : Long.MIN_VALUE;
+    }
+
+    /** The last of each folder's files in time order: the one IIS may still be writing. */
+    private static java.util.Set<Path> newestPerFolder(List<Path> inTimeOrder) {
+        Map<Path, Path> last = new HashMap<>();
+        for (Path f : inTimeOrder) {
+            last.put(f.toAbsolutePath().getParent(), f);
+        }
+        return new java.util.HashSet<>(last.values());
     }
 
     private static boolean lastWrittenBefore(Path f, long minute) {
