@@ -171,7 +171,7 @@ final class FileScanner {
             List<long[]> ranges = split(ch, j.start(), ch.size(), threads);
             FieldLayout assumed = ranges.size() == 1 ? j.layout()
                     : j.layout() != null ? j.layout() : firstLayout(ch, ranges.get(0)[0]);
-            return new Plan(j, ranges, assumed, acc, LogEngine.head(ch), stopAt);
+            return new Plan(j, ranges, assumed, acc, LogEngine.head(ch, LogEngine.FINGERPRINT_BYTES), stopAt);
         } catch (NoSuchFileException e) {
             notes.add(j.file().getFileName() + " disappeared while being read");
             return null;

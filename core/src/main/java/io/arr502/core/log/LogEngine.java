@@ -266,20 +266,11 @@ public final class LogEngine {
 
     static long fingerprint(Path f, int length) throws LogEngineException {
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
-            return fingerprint(ch, length);
+            byte[] head = head(ch, length);
+            return fingerprint(head, head.length);
         } catch (IOException e) {
             throw new LogEngineException("cannot read log file " + f + ": " + LogFiles.oneLine(e));
         }
-    }
-
-    static long fingerprint(FileChannel ch, int length) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(length);
-        while (b.hasRemaining()) {
-            if (ch.read(b, b.position()) < 0) {
-                break;
-            }
-        }
-        return fingerprint(b.array(), b.position());
     }
 
     /** The fingerprint of the first length bytes of head. */
@@ -289,9 +280,9 @@ public final class LogEngine {
         return crc.getValue() ^ ((long) length << 40);
     }
 
-    /** A file's first bytes, as many as a fingerprint covers (fewer in a shorter file). */
-    static byte[] head(FileChannel ch) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(FINGERPRINT_BYTES);
+    /** A file's first length bytes (fewer in a shorter file). */
+    static byte[] head(FileChannel ch, int length) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(length);
         while (b.hasRemaining()) {
             if (ch.read(b, b.position()) < 0) {
                 break;
