@@ -43,10 +43,9 @@ public final class LogEngine {
             Accumulator acc = newAccumulator(req);
             long[] bytes = new long[2]; // read, and left unread at the deadline
             List<FileScanner.Job> jobs = new ArrayList<>();
-            long skip = writtenTooEarly(acc);
-            java.util.Set<Path> current = newestPerFolder(files);
+            java.util.Set<Path> behind = behindTheWindow(files, acc);
             for (Path f : files) {
-                if (current.contains(f) || !lastWrittenBefore(f, skip)) {
+                if (!behind.contains(f)) {
                     jobs.add(new FileScanner.Job(f, 0, 0, null, null));
                 }
             }
@@ -84,12 +83,11 @@ public final class LogEngine {
         long[] bytes = new long[2]; // read, and left unread at the deadline
         List<FileScanner.Job> jobs = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        long skip = writtenTooEarly(acc);
-        java.util.Set<Path> current = newestPerFolder(files);
+        java.util.Set<Path> behind = behindTheWindow(files, acc);
         for (Path f : files) {
             String key = f.toAbsolutePath().normalize().toString();
             FileCursor prev = old.remove(key);
-            if (!current.contains(f) && lastWrittenBefore(f, skip)) {
+            if (behind.contains(f)) {
                 // nothing in it reaches the window or the state's minutes: not read, and its cursor goes, so a
                 // year of daily files costs each run a stat per file, not an open and a read of its first bytes
                 continue;
@@ -187,31 +185,33 @@ public final class LogEngine {
     }
 
     /**
-     * Files last written before this minute (epoch minutes) hold no line the accumulator keeps: IIS
+     * The files last written before the accumulator's first minute: they hold no line it keeps, because IIS
      * writes a line after the time it carries, so a closed file's modification time is at least its newest
      * line's. They are not read at all, so a check pointed at a year of daily logs reads only the files its
      * window reaches (reading them all overran the check's deadline on every run, and a run that times out
-     * saves no state). Long.MIN_VALUE when any file may count: window all, or one anchored at the newest line.
-     * The newest file of each folder is never skipped: IIS holds it open, and Windows promises a file's
-     * last-write time only once the handles that wrote it are closed.
+     * saves no state). None for window all or a window anchored at the newest line, and never the newest
+     * file of a folder: IIS holds it open, and Windows promises a file's last-write time only once the
+     * handles that wrote it are closed.
      */
-    private static long writtenTooEarly(Accumulator acc) {
-        return acc.trailingMinutes == 0 ? acc.fromMinute : Long.MIN_VALUE;
-    }
-
-    /** The last of each folder's files in time order: the one IIS may still be writing. */
-    private static java.util.Set<Path> newestPerFolder(List<Path> inTimeOrder) {
-        Map<Path, Path> last = new HashMap<>();
-        for (Path f : inTimeOrder) {
-            last.put(f.toAbsolutePath().getParent(), f);
+    private static java.util.Set<Path> behindTheWindow(List<Path> inTimeOrder, Accumulator acc) {
+        java.util.Set<Path> out = new java.util.HashSet<>();
+        if (acc.trailingMinutes != 0 || acc.fromMinute == Long.MIN_VALUE) {
+            return out;
         }
-        return new java.util.HashSet<>(last.values());
+        Map<Path, Path> newest = new HashMap<>();
+        for (Path f : inTimeOrder) {
+            newest.put(f.toAbsolutePath().getParent(), f);
+        }
+        java.util.Set<Path> current = new java.util.HashSet<>(newest.values());
+        for (Path f : inTimeOrder) {
+            if (!current.contains(f) && lastWrittenBefore(f, acc.fromMinute)) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     private static boolean lastWrittenBefore(Path f, long minute) {
-        if (minute == Long.MIN_VALUE) {
-            return false;
-        }
         try {
             // compared in minutes: a window from a far-away year would overflow milliseconds
             return Math.floorDiv(Files.getLastModifiedTime(f).toMillis(), 60_000L) < minute;
