@@ -1,0 +1,75 @@
+package io.arr502.core.diagnosis;
+
+import io.arr502.core.collect.CollectedEvidence;
+import io.arr502.core.evidence.Evidence;
+import io.arr502.core.log.LogSummary;
+import io.arr502.core.probe.ProbeResult;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What every rule sees: the evidence, the log summary (null without logs), the route envelopes and the
+ * options; plus the counts most rules start from.
+ */
+public record DiagnosisInput(Evidence evidence, LogSummary logs, List<RouteEnvelope> envelopes, DiagnosisOptions options) {
+
+    /** 502.3 in the logs, 0 without logs. */
+    public long count502_3() {
+        return logs == null ? 0 : logs.count502_3();
+    }
+
+    /** The failures a cause's share is measured against: 502.3 + 502.4 + 504.0. */
+    public long failures() {
+        return logs == null ? 0 : logs.count502_3() + logs.count("502.4") + logs.count("504.0");
+    }
+
+    /** 502.3 lines with any of these win32 codes. */
+    public long win32(int... codes) {
+        if (logs == null) {
+            return 0;
+        }
+        Map<Integer, Long> w = logs.win32For502_3();
+        long s = 0;
+        for (int c : codes) {
+            s += w.getOrDefault(c, 0L);
+        }
+        return s;
+    }
+
+    public RouteEnvelope envelope(String route) {
+        return envelopes.stream().filter(e -> e.route().equals(route)).findFirst().orElse(null);
+    }
+
+    /**
+     * Probes (and, for connect, collected Test-NetConnection results) of this kind, as evidence lines;
+     * returns how much they move the confidence (failed probes raise it, passing ones lower it).
+     */
+    public double corroborate(List<String> lines, ProbeResult.Kind kind) {
+        double add = 0;
+        for (ProbeResult p : evidence.probes()) {
+            if (p.kind() == kind || (kind == ProbeResult.Kind.TLS && p.tls() != null)) {
+                lines.add("probe " + p.target() + ": " + (p.ok() ? "ok" : "failed - " + p.error()));
+                add += p.ok() ? -0.1 : 0.15;
+            }
+        }
+        if (evidence.collected() != null && kind == ProbeResult.Kind.TCP) {
+            for (CollectedEvidence.NetConnectionResult n : evidence.collected().netConnections()) {
+                lines.add(String.format(Locale.US, "Test-NetConnection %s:%d: %s", n.computerName(), n.port(),
+                        n.tcpTestSucceeded() ? "succeeded" : "FAILED"));
+                add += n.tcpTestSucceeded() ? -0.05 : 0.15;
+            }
+        }
+        return add;
+    }
+
+    /** Confidence kept within 0.05..0.99 and rounded to two places. */
+    public static double clamp(double d) {
+        return Math.max(0.05, Math.min(0.99, Math.round(d * 100) / 100.0));
+    }
+
+    public static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("[\\r\\n]+", " ");
+    }
+}
