@@ -259,12 +259,21 @@ final class FileScanner {
             // nothing read: the cursor stays (under this name, when it followed a rename); a file first met has
             // none and is read from its start next time
             FileCursor c = p.job.cursor();
-            return c == null ? null : new FileCursor(path, c.fingerprint(), c.fingerprintLength(), c.offset(), c.lines(), c.layout());
+            return c == null ? null : new FileCursor(path, c.fingerprint(), c.fingerprintLength(), c.offset(), c.lines(), c.layout(), c.tail());
         }
         int fpLen = (int) Math.min(p.head.length, consumed);
         FieldLayout at = prev.layoutAtEnd();
+        long tail;
+        try (FileChannel ch = FileChannel.open(p.job.file(), StandardOpenOption.READ)) {
+            tail = LogEngine.tail(ch, consumed);
+        } catch (NoSuchFileException e) {
+            notes.add(p.job.file().getFileName() + " disappeared while being read");
+            return null;
+        } catch (IOException e) {
+            throw new LogEngineException("cannot read log file " + p.job.file() + ": " + LogFiles.oneLine(e));
+        }
         return new FileCursor(path, LogEngine.fingerprint(p.head, fpLen), fpLen,
-                consumed, lines, at == null ? null : at.fieldNames());
+                consumed, lines, at == null ? null : at.fieldNames(), tail);
     }
 
     private static void shiftExamples(Accumulator a, long base) {

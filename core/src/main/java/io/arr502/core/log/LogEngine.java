@@ -81,9 +81,13 @@ public final class LogEngine {
         Map<String, FileCursor> before = new HashMap<>(state.files);
         Map<String, FileCursor> next = new java.util.TreeMap<>();
         long[] bytes = new long[2]; // read, and left unread at the deadline
-        List<FileScanner.Job> jobs = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
         java.util.Set<Path> behind = behindTheWindow(files, acc);
+        // each file's own cursor first; a cursor that no longer describes its file (truncated, replaced, or
+        // another file under the old name after a rename) may still be the cursor of a file moved elsewhere
+        List<Path> open = new ArrayList<>();
+        Map<Path, Long> sizes = new HashMap<>();
+        Map<Path, FileCursor> continues = new HashMap<>();
+        Map<String, String> changed = new java.util.LinkedHashMap<>(); // key -> why its cursor no longer fits
         for (Path f : files) {
             String key = f.toAbsolutePath().normalize().toString();
             FileCursor prev = old.remove(key);
@@ -98,32 +102,50 @@ public final class LogEngine {
             } catch (IOException e) {
                 throw new LogEngineException("cannot read log file " + f + ": " + LogFiles.oneLine(e));
             }
-            if (prev == null) {
-                prev = renamedFrom(f, size, old);
-                if (prev != null) {
-                    old.remove(prev.path());
-                    notes.add(Path.of(prev.path()).getFileName() + " was renamed to " + f.getFileName()
-                            + ": continued at byte " + prev.offset());
-                }
-            }
-            long start = 0;
-            long lines = 0;
-            FieldLayout layout = null;
-            FileCursor continued = null;
+            open.add(f);
+            sizes.put(f, size);
             if (prev != null) {
-                if (size < prev.offset()) {
-                    notes.add(f.getFileName() + " shrank below the last offset (truncated): read again from the start");
-                } else if (fingerprint(f, prev.fingerprintLength()) != prev.fingerprint()) {
-                    notes.add(f.getFileName() + " was replaced (its first bytes changed): read again from the start");
+                String why = mismatch(f, size, prev);
+                if (why == null) {
+                    continues.put(f, prev);
                 } else {
-                    start = prev.offset();
-                    lines = prev.lines();
-                    layout = prev.layout() == null ? null : new FieldLayout(prev.layout());
-                    continued = prev;
+                    changed.put(key, f.getFileName() + " " + why);
+                    old.put(key, prev); // free for a file it moved to
                 }
             }
-            jobs.add(new FileScanner.Job(f, start, lines, layout, continued));
-            keys.add(key);
+        }
+        for (Path f : open) {
+            if (!continues.containsKey(f)) {
+                FileCursor moved = renamedFrom(f, sizes.get(f), old);
+                if (moved != null) {
+                    old.remove(moved.path());
+                    changed.remove(moved.path());
+                    continues.put(f, moved);
+                    notes.add(Path.of(moved.path()).getFileName() + " was renamed to " + f.getFileName()
+                            + ": continued at byte " + moved.offset());
+                }
+            }
+        }
+        // (a changed file explains a mismatch already)
+        String implausible = changed.isEmpty() ? implausible(state, continues.values(), acc.fromMinute) : null;
+        if (!fresh && (!changed.isEmpty() || implausible != null)) {
+            // the lines such a file held are already in the minutes, and which minutes they fed is not kept: only
+            // counting again from the logs as they are now counts each line once
+            if (implausible != null) {
+                notes.add("state file " + req.stateFile() + " does not match the logs it describes (" + implausible + "); rebuilt from the logs");
+            }
+            for (String why : changed.values()) {
+                notes.add(why + ": its lines were counted already, so the state is rebuilt from the logs");
+            }
+            return incremental(files, req, notes, true);
+        }
+        List<FileScanner.Job> jobs = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (Path f : open) {
+            FileCursor c = continues.get(f);
+            jobs.add(c == null ? new FileScanner.Job(f, 0, 0, null, null)
+                    : new FileScanner.Job(f, c.offset(), c.lines(), c.layout() == null ? null : new FieldLayout(c.layout()), c));
+            keys.add(f.toAbsolutePath().normalize().toString());
         }
         List<FileCursor> cursors = FileScanner.scan(jobs, acc, req, bytes, notes);
         int read = 0;
@@ -168,7 +190,14 @@ public final class LogEngine {
         } else {
             long from = length > 0 ? end - length + 1 : Long.MIN_VALUE;
             for (long m : new java.util.ArrayList<>(state.minutes.subMap(from, true, end, true).keySet())) {
-                view.minutes.put(m, state.minute(m, notes));
+                Stats st = state.minute(m, notes);
+                long[] ser = state.series.get(m);
+                if (st.requests != (ser == null ? 0 : ser[Accumulator.SERIES_REQUESTS]) && !state.damaged) {
+                    // both are counted from the same lines: a state that disagrees with itself was not written by a run
+                    notes.add("state minute " + m + " disagrees with its series");
+                    state.damaged = true;
+                }
+                view.minutes.put(m, st);
             }
         }
         state.series.forEach((m, v) -> view.series.put(m, v));
@@ -251,26 +280,71 @@ public final class LogEngine {
     }
 
     /**
-     * A new name whose first bytes match a cursor whose file is gone is that file, moved
-     * (rotation by rename): continuing at its offset avoids counting its lines twice.
+     * A new name whose bytes match a cursor no file holds any more (its file is gone, or its name now holds
+     * other bytes) is that file, moved (rotation by rename, or renamed away and the old name written again):
+     * continuing at its offset avoids counting its lines twice.
      */
     private static FileCursor renamedFrom(Path f, long size, Map<String, FileCursor> unmatched) throws LogEngineException {
         for (FileCursor c : unmatched.values()) {
-            if (c.offset() > 0 && size >= c.offset() && !Files.exists(Path.of(c.path()))
-                    && fingerprint(f, c.fingerprintLength()) == c.fingerprint()) {
+            if (c.offset() > 0 && mismatch(f, size, c) == null) {
                 return c;
             }
         }
         return null;
     }
 
-    static long fingerprint(Path f, int length) throws LogEngineException {
+    /** Why cursor c does not describe file f (of size bytes) read up to its offset; null when it does. */
+    private static String mismatch(Path f, long size, FileCursor c) throws LogEngineException {
+        if (size < c.offset()) {
+            return "shrank below the last offset (truncated, or being copied again)";
+        }
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
-            byte[] head = head(ch, length);
-            return fingerprint(head, head.length);
+            byte[] head = head(ch, c.fingerprintLength());
+            if (fingerprint(head, head.length) != c.fingerprint()) {
+                return "was replaced (its first bytes changed)";
+            }
+            if (c.tail() != FileCursor.NO_TAIL && tail(ch, c.offset()) != c.tail()) {
+                return "was replaced (the bytes before the last offset changed)";
+            }
+            return null;
         } catch (IOException e) {
             throw new LogEngineException("cannot read log file " + f + ": " + LogFiles.oneLine(e));
         }
+    }
+
+    /**
+     * Why the state cannot be the count of these logs, or null: a cursor claims more lines than it has bytes,
+     * or the minutes hold more requests than the lines of every file the state continues.
+     */
+    private static String implausible(StateStore.State state, java.util.Collection<FileCursor> continued, long fromMinute) {
+        long lines = 0;
+        for (FileCursor c : continued) {
+            if (c.lines() > c.offset()) {
+                return String.format(java.util.Locale.US, "%s: %,d lines in %,d bytes", Path.of(c.path()).getFileName(), c.lines(), c.offset());
+            }
+            lines += c.lines();
+        }
+        long requests = 0;
+        if (state.mode.equals("all")) {
+            requests = state.total.requests;
+        } else {
+            for (long[] v : state.series.tailMap(fromMinute).values()) {
+                requests += v[Accumulator.SERIES_REQUESTS];
+            }
+        }
+        return requests > lines ? String.format(java.util.Locale.US, "%,d requests counted, at most %,d lines read", requests, lines) : null;
+    }
+
+    /** The fingerprint of the (up to) {@link #FINGERPRINT_BYTES} bytes before offset. */
+    static long tail(FileChannel ch, long offset) throws IOException {
+        int length = (int) Math.min(FINGERPRINT_BYTES, offset);
+        ByteBuffer b = ByteBuffer.allocate(length);
+        while (b.hasRemaining()) {
+            if (ch.read(b, offset - length + b.position()) < 0) {
+                break;
+            }
+        }
+        return fingerprint(b.array(), b.position());
     }
 
     /** The fingerprint of the first length bytes of head. */

@@ -101,9 +101,9 @@ final class StateStore {
         try {
             Path parent = state.toAbsolutePath().getParent();
             if (parent != null) {
-                Files.createDirectories(parent);
+                PrivateFiles.folder(parent);
             }
-            FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel ch = PrivateFiles.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             long deadline = System.nanoTime() + waitMillis * 1_000_000;
             while (true) {
                 FileLock l;
@@ -131,17 +131,32 @@ final class StateStore {
 
     /** The stored state; a fresh one (with a note) when the file is missing or unreadable. */
     static State load(Path file, List<String> notes) {
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return new State();
         }
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = readAll(file);
             try (JsonParser p = JSON.createParser(bytes)) {
                 return read(p, bytes);
             }
         } catch (Exception e) {
             notes.add("state file " + file + " was unreadable (" + LogFiles.oneLine(e) + "); rebuilt from the logs");
             return new State();
+        }
+    }
+
+    /** The file's bytes, never through a link (a planted link to another file is unreadable, and rebuilt). */
+    private static byte[] readAll(Path file) throws IOException {
+        try (FileChannel ch = PrivateFiles.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size > Integer.MAX_VALUE - 16) {
+                throw new IOException("state file too large (" + size + " bytes)");
+            }
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) size);
+            while (b.hasRemaining() && ch.read(b) >= 0) {
+                // until full or the end
+            }
+            return java.util.Arrays.copyOf(b.array(), b.position());
         }
     }
 
@@ -210,6 +225,7 @@ final class StateStore {
         Integer fingerprintLength = null;
         Long offset = null;
         long lines = 0;
+        long tail = FileCursor.NO_TAIL;
         List<String> layout = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -224,6 +240,7 @@ final class StateStore {
                 case "fingerprintLength" -> fingerprintLength = value ? (int) StatsJson.number(p) : null;
                 case "offset" -> offset = value ? StatsJson.number(p) : null;
                 case "lines" -> lines = StatsJson.number(p);
+                case "tail" -> tail = StatsJson.number(p);
                 case "layout" -> {
                     if (t == JsonToken.START_ARRAY) {
                         layout = new ArrayList<>();
@@ -240,8 +257,8 @@ final class StateStore {
         }
         StatsJson.expect(p, JsonToken.END_OBJECT, "file entry");
         FileCursor c = new FileCursor(req(path, "path"), req(fingerprint, "fingerprint"), req(fingerprintLength, "fingerprintLength"),
-                req(offset, "offset"), lines, layout);
-        if (c.offset() < 0 || c.fingerprintLength() < 0) {
+                req(offset, "offset"), lines, layout, tail);
+        if (c.offset() < 0 || c.fingerprintLength() < 0 || c.lines() < 0) {
             throw new IOException("negative offset in state");
         }
         return c;
@@ -255,11 +272,12 @@ final class StateStore {
     }
 
     static void save(Path file, State s) throws LogEngineException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        Path tmp = null;
         try {
             byte[] bytes = write(s);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            FileChannel[] opened = new FileChannel[1];
+            tmp = PrivateFiles.tempBeside(file, opened);
+            try (FileChannel ch = opened[0]) {
                 java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
                 while (b.hasRemaining()) {
                     ch.write(b);
@@ -273,7 +291,9 @@ final class StateStore {
             }
         } catch (IOException e) {
             try {
-                Files.deleteIfExists(tmp);
+                if (tmp != null) {
+                    Files.deleteIfExists(tmp);
+                }
             } catch (IOException ignored) {
                 // best effort: the old state is still intact
             }
@@ -295,6 +315,9 @@ final class StateStore {
                 g.writeNumberField("fingerprintLength", c.fingerprintLength());
                 g.writeNumberField("offset", c.offset());
                 g.writeNumberField("lines", c.lines());
+                if (c.tail() != FileCursor.NO_TAIL) {
+                    g.writeNumberField("tail", c.tail());
+                }
                 if (c.layout() != null) {
                     g.writeArrayFieldStart("layout");
                     for (String name : c.layout()) {
