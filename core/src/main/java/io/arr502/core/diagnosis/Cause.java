@@ -10,5 +10,11 @@ public enum Cause {
     CONNECTION_POOL_EXHAUSTION,
     NO_HEALTHY_SERVER,
     UPSTREAM_504,
+    /** The ASP.NET Core Module (out of process) timed out waiting for its app: aspNetCore@requestTimeout or the app, not ARR. */
+    ANCM_REQUEST_TIMEOUT,
+    /** The ASP.NET Core Module could not reach or lost its app process (12029, 64, …). */
+    ANCM_CONNECTION_FAILURE,
+    /** ARR's 12002 with the request not yet sent (FREB ARR_REQUEST_HEADERS open): resolve/connect/send, not a slow answer. */
+    BACKEND_CONNECT_TIMEOUT,
     HEALTHY
 }

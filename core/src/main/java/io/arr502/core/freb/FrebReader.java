@@ -159,6 +159,7 @@ public final class FrebReader {
         String server;
         Integer win32;
         String description;
+        String module;
         String failedPhase;
         long phaseMillis = -1;
         final LinkedHashMap<String, Instant> openPhases = new LinkedHashMap<>();
@@ -244,6 +245,7 @@ public final class FrebReader {
                 case "MODULE_SET_RESPONSE_ERROR_STATUS" -> {
                     String status = data.get("HttpStatus");
                     if (status != null && status.startsWith("5")) {
+                        module = first(module, data.get("ModuleName"));
                         Long hr = hresult(data.get("ErrorCode"));
                         if (hr != null && hr != 0) {
                             win32 = Win32Status.fromHresult(hr);
@@ -291,7 +293,7 @@ public final class FrebReader {
             return new FrebTrace(file, url, RouteNormalizer.normalize(path), root.get("verb"), root.get("siteId"),
                     root.get("appPoolId"), root.get("processId"), root.get("activityId"), root.get("failureReason"),
                     status.contains(".") ? status : status + ".0", win32, taken, started, webFarm, server, failedPhase,
-                    phaseMillis, description, truncated);
+                    phaseMillis, description, truncated, module);
         }
 
         private static String first(String a, String b) {

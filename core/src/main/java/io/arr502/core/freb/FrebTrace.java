@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param phaseMillis  how long the failed phase ran before the error, -1 when unknown
  * @param errorDescription SET_RESPONSE_ERROR_DESCRIPTION text, null when absent
  * @param truncated    the file ended early; what was read is still reported
+ * @param module       ModuleName of the MODULE_SET_RESPONSE_ERROR_STATUS that set the 5xx ("ApplicationRequestRouting",
+ *                     "AspNetCoreModule", "AspNetCoreModuleV2", …), null when the trace has none
  */
 public record FrebTrace(
         String file,
@@ -33,5 +35,35 @@ public record FrebTrace(
         String failedPhase,
         long phaseMillis,
         String errorDescription,
-        boolean truncated) {
+        boolean truncated,
+        String module) {
+
+    /** Who answered with the error: ARR, the ASP.NET Core Module (out of process), or another module. */
+    public enum Producer { ARR, ASPNET_CORE_MODULE, OTHER, UNKNOWN }
+
+    public Producer producer() {
+        if (module == null || module.isBlank()) {
+            return Producer.UNKNOWN;
+        }
+        // ARR's events carry ApplicationRequestRouting; ANCM's AspNetCoreModule (V1) or AspNetCoreModuleV2
+        // (aspnet/AspNetCoreModule#164, aspnet/IISIntegration#201 and #311)
+        if (module.equalsIgnoreCase("ApplicationRequestRouting")) {
+            return Producer.ARR;
+        }
+        return module.regionMatches(true, 0, "AspNetCoreModule", 0, 16) ? Producer.ASPNET_CORE_MODULE : Producer.OTHER;
+    }
+
+    /** ARR_REQUEST_HEADERS_START without its END: ARR had not connected to (or sent to) the backend when it failed. */
+    public boolean failedConnecting() {
+        return "ARR_REQUEST_HEADERS".equals(failedPhase);
+    }
+
+    /** A response phase was open: the backend had the request and did not answer (in time). */
+    public boolean failedWaitingForResponse() {
+        return failedPhase != null && failedPhase.startsWith("ARR_RESPONSE_");
+    }
+
+    public boolean is502_3() {
+        return "502.3".equals(statusCode);
+    }
 }

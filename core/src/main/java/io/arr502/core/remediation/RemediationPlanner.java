@@ -52,6 +52,8 @@ public final class RemediationPlanner {
                 case UPSTREAM_504 -> plans.add(new RemediationPlan(Cause.UPSTREAM_504, "follow the 504 upstream",
                         List.of(Appcmd.show("the backend's own log for the same requests", "Get-Content <backend>\\u_ex*.log | Select-String ' 504 '")),
                         List.of(), List.of("A 504 is the backend's answer, passed through; ARR's own timeouts are 502.3/12002.")));
+                case ANCM_REQUEST_TIMEOUT, ANCM_CONNECTION_FAILURE -> plans.add(ProducerPlans.ancm(f.cause(), ev));
+                case BACKEND_CONNECT_TIMEOUT -> plans.add(ProducerPlans.connectTimeout(ev));
                 default -> {
                 }
             }
@@ -63,8 +65,10 @@ public final class RemediationPlanner {
         List<RemediationPlan> out = new ArrayList<>();
         ArrConfig cfg = ev.config();
         for (RouteEnvelope env : d.envelopes()) {
-            if (env.recommendedTimeout() == null || env.count502_3() == 0) {
-                continue;
+            if (env.recommendedTimeout() == null || env.count502_3() == 0
+                    || (ev.freb() != null && ev.freb().raisingArrTimeoutWontHelp(env.route()))) {
+                continue; // FREB: the ASP.NET Core Module's timeouts, or ARR never reached the backend
+
             }
             RouteTarget target = cfg == null ? null : RouteResolver.resolve(cfg, env.route());
             WebFarm farm = target == null || target.farm() == null ? null

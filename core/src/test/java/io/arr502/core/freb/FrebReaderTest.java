@@ -79,6 +79,31 @@ class FrebReaderTest {
     }
 
     @Test
+    void moduleNameTellsArrFromTheAspNetCoreModuleAndThePhaseTellsConnectFromResponse() throws Exception {
+        FrebTrace arr = FrebReader.parse(SAMPLE.resolve("W3SVC1/fr000001.xml"));
+        assertThat(arr.module()).isEqualTo("ApplicationRequestRouting");
+        assertThat(arr.producer()).isEqualTo(FrebTrace.Producer.ARR);
+        assertThat(arr.failedWaitingForResponse()).isTrue();
+        assertThat(arr.failedConnecting()).isFalse();
+
+        FrebTrace ancm = FrebReader.parse(RES.resolve("producers/ancm-timeout-12002.xml"));
+        assertThat(ancm.module()).isEqualTo("AspNetCoreModule");
+        assertThat(ancm.producer()).isEqualTo(FrebTrace.Producer.ASPNET_CORE_MODULE);
+        assertThat(ancm.win32()).isEqualTo(12002);
+        assertThat(ancm.backendServer()).isNull();
+        assertThat(ancm.failedPhase()).isNull();
+        FrebTrace v2 = FrebReader.parse(RES.resolve("producers/ancm-connect-12029.xml"));
+        assertThat(v2.producer()).isEqualTo(FrebTrace.Producer.ASPNET_CORE_MODULE);
+        assertThat(v2.win32()).isEqualTo(12029);
+
+        FrebTrace connect = FrebReader.parse(RES.resolve("producers/arr-connect-timeout-12002.xml"));
+        assertThat(connect.win32()).isEqualTo(12002);
+        assertThat(connect.failedConnecting()).isTrue();
+        assertThat(connect.failedWaitingForResponse()).isFalse();
+        assertThat(connect.backendServer()).isEqualTo("app02.contoso.local");
+    }
+
+    @Test
     void missingFolderIsAOneLineError() {
         assertThatThrownBy(() -> FrebReader.read(tmp.resolve("nope"), null, null)).isInstanceOf(FrebException.class)
                 .hasMessageContaining("no such FREB file or folder");

@@ -24,8 +24,10 @@ final class CannotConnectRule implements CauseRule {
     @Override
     public List<Candidate> evaluate(DiagnosisInput in) {
         List<Candidate> out = new ArrayList<>();
-        long connect = in.win32(12029, 12007);
         LogSummary logs = in.logs();
+        // the ASP.NET Core Module's 12029s (FREB) are AncmRule's: its app, not an ARR backend
+        long connect = in.win32(12029, 12007) - (in.evidence().freb() == null ? 0
+                : RouteCounts.win32On(logs, in.evidence().freb().ancmRoutes(), 12029, 12007));
         if (connect > 0) {
             List<String> lines = new ArrayList<>();
             lines.add(String.format(Locale.US, "%d of %d 502.3 are 12029/12007 (cannot connect / name not resolved)", connect, in.count502_3()));

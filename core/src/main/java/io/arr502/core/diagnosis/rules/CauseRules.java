@@ -20,6 +20,8 @@ public final class CauseRules {
                 new FrebTraceRule(),
                 new BackendStallSignalsRule(),
                 new PoolExhaustionRule(),
-                new ApplicationEventRule());
+                new ApplicationEventRule(),
+                new AncmRule(),
+                new ConnectTimeoutRule());
     }
 }

@@ -28,6 +28,9 @@ final class FrebTraceRule implements CauseRule {
         List<FrebTrace> failed = in.evidence().freb().traces().stream().filter(t -> "502.3".equals(t.statusCode())).toList();
         Map<Cause, List<FrebTrace>> byCause = new EnumMap<>(Cause.class);
         for (FrebTrace t : failed) {
+            if (t.producer() == FrebTrace.Producer.ASPNET_CORE_MODULE || (t.failedConnecting() && Integer.valueOf(12002).equals(t.win32()))) {
+                continue; // AncmRule and ConnectTimeoutRule
+            }
             Cause c = Families.of(Win32Status.of(t.win32() == null ? 0 : t.win32()));
             if (c != null) {
                 byCause.computeIfAbsent(c, k -> new ArrayList<>()).add(t);

@@ -29,13 +29,15 @@ final class TimeoutRule implements CauseRule {
     @Override
     public List<Candidate> evaluate(DiagnosisInput in) {
         LogSummary logs = in.logs();
-        long timeouts = in.win32(12002);
+        // routes FREB shows as ANCM's or as ARR not yet connected belong to AncmRule / ConnectTimeoutRule
+        java.util.Set<String> elsewhere = RouteCounts.notArrResponseTimeouts(in.evidence().freb());
+        long timeouts = in.win32(12002) - RouteCounts.win32On(logs, elsewhere, 12002);
         if (logs == null || timeouts == 0) {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.US, "%d of %d 502.3 are 12002 (ERROR_WINHTTP_TIMEOUT)", timeouts, logs.count502_3()));
-        List<RouteStats> timing = logs.routes().stream().filter(r -> r.win32For502_3().getOrDefault(12002, 0L) > 0)
+        List<RouteStats> timing = logs.routes().stream().filter(r -> r.win32For502_3().getOrDefault(12002, 0L) > 0 && !elsewhere.contains(r.route()))
                 .sorted(Comparator.comparingLong((RouteStats r) -> r.win32For502_3().getOrDefault(12002, 0L)).reversed()).toList();
         long routesWithTraffic = logs.routes().stream().filter(r -> r.requests() > 0).count();
         boolean atTimeout = false;
@@ -63,7 +65,8 @@ final class TimeoutRule implements CauseRule {
                     quietRoutes, fastestOthers));
         }
         if (in.evidence().freb() != null) {
-            List<FrebTrace> traces = in.evidence().freb().traces().stream().filter(t -> Integer.valueOf(12002).equals(t.win32())).toList();
+            List<FrebTrace> traces = in.evidence().freb().traces().stream().filter(t -> Integer.valueOf(12002).equals(t.win32())
+                    && !elsewhere.contains(t.route())).toList();
             if (!traces.isEmpty()) {
                 String phases = traces.stream().map(FrebTrace::failedPhase).filter(p -> p != null).distinct().limit(3)
                         .reduce((a, b) -> a + ", " + b).orElse("unknown phase");
