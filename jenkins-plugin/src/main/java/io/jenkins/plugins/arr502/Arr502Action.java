@@ -2,14 +2,20 @@ package io.jenkins.plugins.arr502;
 
 import hudson.model.Action;
 import hudson.model.Run;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.arr502.core.gate.BuildMetrics;
+import io.jenkins.plugins.arr502.data.RemoteVerdict;
 import jenkins.model.RunAction2;
 import jenkins.tasks.SimpleBuildStep;
 
 import java.util.Collection;
 import java.util.List;
 
-/** The build's arr502 report page; its metrics are the next build's baseline and a point of the job trend. */
+/**
+ * The build's arr502 report page; its metrics are the next build's baseline and a point of the job trend.
+ * Stored in build.xml: its verdict is a plain class ({@link RemoteVerdict}); a verdict that could not be
+ * read back (null) shows as missing and is skipped by the trend and the baseline, never failing a build.
+ */
 public class Arr502Action implements RunAction2, SimpleBuildStep.LastBuildAction {
     private final RemoteVerdict verdict;
     private transient Run<?, ?> run;
@@ -18,6 +24,7 @@ public class Arr502Action implements RunAction2, SimpleBuildStep.LastBuildAction
         this.verdict = verdict;
     }
 
+    @CheckForNull
     public RemoteVerdict getVerdict() {
         return verdict;
     }
@@ -26,7 +33,12 @@ public class Arr502Action implements RunAction2, SimpleBuildStep.LastBuildAction
         return run;
     }
 
+    /** Null when the stored verdict could not be read. */
+    @CheckForNull
     public BuildMetrics getMetrics() {
+        if (verdict == null) {
+            return null;
+        }
         return verdict.metrics(run == null ? 0 : run.getNumber(), run == null || run.getResult() == null ? "SUCCESS" : run.getResult().toString());
     }
 

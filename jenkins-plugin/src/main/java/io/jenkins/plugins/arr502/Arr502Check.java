@@ -22,7 +22,11 @@ import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import io.arr502.core.diagnosis.Baseline;
 import io.arr502.core.gate.BaselineChoice;
+import io.arr502.core.gate.BuildMetrics;
+import io.arr502.core.gate.Criticality;
+import io.arr502.core.gate.GateOptions;
 import io.arr502.core.gate.GateThreshold;
+import io.jenkins.plugins.arr502.data.RemoteVerdict;
 import io.arr502.core.log.Window;
 import io.arr502.core.verdict.Range;
 import jenkins.tasks.SimpleBuildStep;
@@ -54,10 +58,31 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
     private boolean baselineFromLastSuccess = true;
     private String credentialsId = "";
     private String collectScripts = "";
+    private String noTraffic = DEFAULT_NO_TRAFFIC;
+    private long minRequests = GateOptions.DEFAULT_MIN_REQUESTS;
+
+    /** A window without requests fails the build unless told otherwise: a gate that saw nothing must not pass. */
+    static final String DEFAULT_NO_TRAFFIC = "FAILURE";
 
     @DataBoundConstructor
     public Arr502Check(String logs) {
         this.logs = logs == null ? "" : logs.trim();
+    }
+
+    /** Jenkins reads config.xml with XStream, which skips field initialisers: fields an older version did not save get their defaults. */
+    protected Object readResolve() {
+        freb = freb == null ? "" : freb;
+        config = config == null ? "" : config;
+        urls = urls == null ? "" : urls;
+        window = window == null || window.isBlank() ? "15m" : window;
+        warning = warning == null || warning.isBlank() ? "1" : warning;
+        critical = critical == null || critical.isBlank() ? "5" : critical;
+        gate = gate == null ? "RATE:1:UNSTABLE,REGRESSION:0:UNSTABLE" : gate;
+        credentialsId = credentialsId == null ? "" : credentialsId;
+        collectScripts = collectScripts == null ? "" : collectScripts;
+        noTraffic = noTraffic == null || noTraffic.isBlank() ? DEFAULT_NO_TRAFFIC : noTraffic;
+        minRequests = minRequests < 0 ? GateOptions.DEFAULT_MIN_REQUESTS : minRequests;
+        return this;
     }
 
     public String getLogs() { return logs; }
@@ -71,6 +96,8 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
     public boolean isBaselineFromLastSuccess() { return baselineFromLastSuccess; }
     public String getCredentialsId() { return credentialsId; }
     public String getCollectScripts() { return collectScripts; }
+    public String getNoTraffic() { return noTraffic; }
+    public long getMinRequests() { return minRequests; }
 
     @DataBoundSetter public void setFreb(String v) { this.freb = trim(v); }
     @DataBoundSetter public void setConfig(String v) { this.config = trim(v); }
@@ -84,6 +111,10 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
     @DataBoundSetter public void setCredentialsId(String v) { this.credentialsId = trim(v); }
     /** check-scripts folder on a Windows agent; when set, the collectors run first. */
     @DataBoundSetter public void setCollectScripts(String v) { this.collectScripts = trim(v); }
+    /** The result when logs were read but the window held no request: UNSTABLE or FAILURE (default). */
+    @DataBoundSetter public void setNoTraffic(String v) { this.noTraffic = trim(v).isEmpty() ? DEFAULT_NO_TRAFFIC : trim(v).toUpperCase(java.util.Locale.ROOT); }
+    /** The fewest requests a rate (RATE, ROUTE_RATE, LATENCY) is judged on. */
+    @DataBoundSetter public void setMinRequests(long v) { this.minRequests = Math.max(0, v); }
 
     private static String trim(String s) {
         return s == null ? "" : s.trim();
@@ -106,18 +137,24 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
         if (logPaths.isEmpty() && lines(urls).isEmpty()) {
             throw new AbortException(Messages.Arr502Check_NoEvidence());
         }
+        GateOptions gateOptions;
         try {
             Window.parse(window);
             Range.parse(warning);
             Range.parse(critical);
             GateThreshold.parse(gate);
+            gateOptions = new GateOptions(minRequests, logPaths.isEmpty() ? null : noTrafficCriticality(noTraffic), 0);
         } catch (IllegalArgumentException e) {
             throw new AbortException("arr502: " + e.getMessage());
         }
         Baseline baseline = null;
         if (baselineFromLastSuccess) {
-            baseline = BaselineChoice.choose(Arr502ProjectAction.history(run.getParent(), Arr502ProjectAction.MAX_BUILDS), run.getNumber())
-                    .orElse(null);
+            BuildMetrics base = BaselineChoice.chooseBuild(Arr502ProjectAction.history(run.getParent(), Arr502ProjectAction.MAX_BUILDS),
+                    run.getNumber()).orElse(null);
+            if (base != null) {
+                baseline = new Baseline(base.requests(), base.count502_3(), "build #" + base.build());
+                gateOptions = gateOptions.withBaselineP99(base.worstRouteOkP99Millis());
+            }
         }
         String user = null;
         char[] password = null;
@@ -132,29 +169,35 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
             password = c.getPassword().getPlainText().toCharArray();
         }
         RemoteVerdict v = workspace.act(new TriageCallable(logPaths, env.expand(freb), env.expand(config), lines(env.expand(urls)),
-                window, warning, critical, gate, baseline, user, password, env.expand(collectScripts)));
-        listener.getLogger().print(v.nagios());
+                window, warning, critical, gate, gateOptions, baseline, user, password, env.expand(collectScripts), "", 0));
+        listener.getLogger().print(v.getNagios());
         run.addAction(new Arr502Action(v));
-        if ("UNKNOWN".equals(v.state())) {
-            throw new AbortException("arr502: " + v.summary());
+        v.getGateMessages().forEach(m -> listener.getLogger().println("arr502 " + m));
+        if ("UNKNOWN".equals(v.getState())) {
+            throw new AbortException("arr502: " + v.getSummary());
         }
         Result result = gateResult(v);
         if (result != null) {
-            v.gateMessages().forEach(m -> listener.getLogger().println("arr502 " + m));
             run.setResult(result);
         }
     }
 
+    /** The result an empty window gives; only UNSTABLE and FAILURE: a window without requests is never a pass. */
+    static Criticality noTrafficCriticality(String s) {
+        String v = s == null ? "" : s.trim().toUpperCase(java.util.Locale.ROOT);
+        if (v.equals("UNSTABLE") || v.equals("FAILURE")) {
+            return Criticality.valueOf(v);
+        }
+        throw new IllegalArgumentException("noTraffic must be UNSTABLE or FAILURE, not '" + s + "'");
+    }
+
     /** The gate's worst breach as a Jenkins result; null when the gate passed (NOTE leaves the build alone). */
     static Result gateResult(RemoteVerdict v) {
-        if (v.gateMessages().isEmpty()) {
-            return null;
-        }
-        String first = v.gateMessages().get(0);
-        if (first.equals("gate: FAILURE")) {
-            return Result.FAILURE;
-        }
-        return first.equals("gate: UNSTABLE") ? Result.UNSTABLE : null;
+        return switch (v.getGateWorst()) {
+            case "FAILURE" -> Result.FAILURE;
+            case "UNSTABLE" -> Result.UNSTABLE;
+            default -> null;
+        };
     }
 
     @Symbol("arr502Check")
@@ -198,6 +241,27 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
         }
 
         @POST
+        public ListBoxModel doFillNoTrafficItems(@AncestorInPath Item item) {
+            ListBoxModel m = new ListBoxModel();
+            if (allowed(item)) {
+                m.add(Messages.Arr502Check_NoTrafficFailure(), "FAILURE");
+                m.add(Messages.Arr502Check_NoTrafficUnstable(), "UNSTABLE");
+            }
+            return m;
+        }
+
+        @POST
+        public FormValidation doCheckMinRequests(@AncestorInPath Item item, @QueryParameter String value) {
+            return validate(item, value, t -> {
+                try {
+                    new GateOptions(Long.parseLong(t.trim()), null, 0);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("min requests must be a whole number, not '" + t + "'");
+                }
+            });
+        }
+
+        @POST
         public FormValidation doCheckGate(@AncestorInPath Item item, @QueryParameter String value) {
             return validate(item, value, GateThreshold::parse);
         }
@@ -226,6 +290,6 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
 
     @Override
     public String toString() {
-        return "arr502Check" + Arrays.asList(logs, freb, config, window, warning, critical, gate);
+        return "arr502Check" + Arrays.asList(logs, freb, config, window, warning, critical, gate, noTraffic, minRequests);
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
  * unclassified:
  *   arr502:
  *     intervalMinutes: 5
+ *     agentTimeoutSeconds: 120
  *     targets:
  *       - label: iis
  *         logs: 'C:\inetpub\logs\LogFiles\W3SVC1'
@@ -26,6 +27,7 @@ import java.util.List;
 public class Arr502GlobalConfiguration extends GlobalConfiguration {
     private List<PeriodicTarget> targets = new ArrayList<>();
     private int intervalMinutes = 5;
+    private int agentTimeoutSeconds = 120;
 
     public Arr502GlobalConfiguration() {
         load();
@@ -52,6 +54,17 @@ public class Arr502GlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setIntervalMinutes(int minutes) {
         this.intervalMinutes = Math.max(1, minutes);
+        save();
+    }
+
+    /** How long the controller waits for each agent's answer; a hung agent is reported UNKNOWN after it. */
+    public int getAgentTimeoutSeconds() {
+        return agentTimeoutSeconds <= 0 ? 120 : agentTimeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setAgentTimeoutSeconds(int seconds) {
+        this.agentTimeoutSeconds = Math.max(10, seconds);
         save();
     }
 }

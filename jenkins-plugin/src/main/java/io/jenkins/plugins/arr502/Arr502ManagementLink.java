@@ -6,6 +6,8 @@ import hudson.model.ManagementLink;
 import hudson.security.Permission;
 import jenkins.model.Jenkins;
 
+import io.jenkins.plugins.arr502.data.PeriodicResult;
+
 import java.util.List;
 
 /** "ARR 502.3 checks" under Manage Jenkins: the recent periodic results. */
@@ -42,8 +44,25 @@ public class Arr502ManagementLink extends ManagementLink {
         return Category.STATUS;
     }
 
-    public List<Arr502PeriodicWork.Entry> getRecent() {
+    /** Each agent's latest result. */
+    public List<PeriodicResult> getLatest() {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return ExtensionList.lookupSingleton(Arr502PeriodicWork.class).getRecent();
+        return ExtensionList.lookupSingleton(Arr502PeriodicWork.class).results().getLatest();
+    }
+
+    /** Recent results, newest first. */
+    public List<PeriodicResult> getHistory() {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return ExtensionList.lookupSingleton(Arr502PeriodicWork.class).results().getHistory();
+    }
+
+    /** {@code manage/arr502/result/ID}: one result's report; null (404) for an unknown or malformed id. */
+    public PeriodicResult getResult(String id) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        try {
+            return ExtensionList.lookupSingleton(Arr502PeriodicWork.class).results().find(Long.parseLong(id)).orElse(null);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

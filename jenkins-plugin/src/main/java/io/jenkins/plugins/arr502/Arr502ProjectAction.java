@@ -11,10 +11,13 @@ import org.kohsuke.stapler.bind.JavaScriptMethod;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The job page's trend of 502.3 rate and worst-route p99 across builds (rendered with echarts). */
 public class Arr502ProjectAction implements Action {
     static final int MAX_BUILDS = 50;
+    private static final Logger LOGGER = Logger.getLogger(Arr502ProjectAction.class.getName());
     private final Job<?, ?> job;
 
     public Arr502ProjectAction(Job<?, ?> job) {
@@ -25,13 +28,21 @@ public class Arr502ProjectAction implements Action {
         return job;
     }
 
-    /** Metrics of the job's recent builds that ran arr502, newest first. */
+    /**
+     * Metrics of the job's recent builds that ran arr502, newest first. A build whose stored verdict is
+     * missing or unreadable is skipped: old data must never fail the next build.
+     */
     static List<BuildMetrics> history(Job<?, ?> job, int max) {
         List<BuildMetrics> out = new ArrayList<>();
         for (Run<?, ?> r = job.getLastCompletedBuild(); r != null && out.size() < max; r = r.getPreviousCompletedBuild()) {
-            Arr502Action a = r.getAction(Arr502Action.class);
-            if (a != null) {
-                out.add(a.getMetrics());
+            try {
+                Arr502Action a = r.getAction(Arr502Action.class);
+                BuildMetrics m = a == null ? null : a.getMetrics();
+                if (m != null) {
+                    out.add(m);
+                }
+            } catch (RuntimeException e) {
+                LOGGER.log(Level.FINE, "arr502: skipped unreadable metrics of " + r, e);
             }
         }
         return out;

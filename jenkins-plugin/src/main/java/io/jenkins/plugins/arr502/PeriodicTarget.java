@@ -18,8 +18,17 @@ public class PeriodicTarget implements Describable<PeriodicTarget> {
 
     @DataBoundConstructor
     public PeriodicTarget(String label, String logs) {
-        this.label = label;
-        this.logs = logs;
+        this.label = label == null ? "" : label.trim();
+        this.logs = logs == null ? "" : logs.trim();
+    }
+
+    /** XStream skips field initialisers: fields missing from an older configuration get their defaults. */
+    protected Object readResolve() {
+        window = window == null || window.isBlank() ? "15m" : window;
+        warning = warning == null || warning.isBlank() ? "1" : warning;
+        critical = critical == null || critical.isBlank() ? "5" : critical;
+        triggerJob = triggerJob == null ? "" : triggerJob;
+        return this;
     }
 
     public String getLabel() { return label; }
@@ -32,7 +41,7 @@ public class PeriodicTarget implements Describable<PeriodicTarget> {
     @DataBoundSetter public void setWindow(String v) { this.window = v; }
     @DataBoundSetter public void setWarning(String v) { this.warning = v; }
     @DataBoundSetter public void setCritical(String v) { this.critical = v; }
-    /** A job to start when a check here regresses (empty: none). */
+    /** A job to start when an agent's state changes (empty: none). */
     @DataBoundSetter public void setTriggerJob(String v) { this.triggerJob = v == null ? "" : v; }
 
     @Extension

@@ -4,6 +4,7 @@ import hudson.remoting.VirtualChannel;
 import io.arr502.core.collect.CollectorRunner;
 import io.arr502.core.diagnosis.Baseline;
 import io.arr502.core.diagnosis.DiagnosisOptions;
+import io.arr502.core.gate.GateOptions;
 import io.arr502.core.gate.GateResult;
 import io.arr502.core.gate.GateThreshold;
 import io.arr502.core.gate.QualityGate;
@@ -14,11 +15,13 @@ import io.arr502.core.verdict.MetricKind;
 import io.arr502.core.verdict.Range;
 import io.arr502.core.verdict.Verdict;
 import io.arr502.core.verdict.VerdictOptions;
+import io.jenkins.plugins.arr502.data.RemoteVerdict;
 import jenkins.MasterToSlaveFileCallable;
 
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,24 +40,26 @@ final class TriageCallable extends MasterToSlaveFileCallable<RemoteVerdict> {
     private final String warning;
     private final String critical;
     private final String gate;
+    private final GateOptions gateOptions;
     private final long baselineRequests;
     private final long baseline502_3;
     private final String baselineSource;
     private final String probeUser;
     private final char[] probePassword;
     private final String collectScripts;
-
-    TriageCallable(List<String> logs, String freb, String config, List<String> urls, String window, String warning,
-                   String critical, String gate, Baseline baseline) {
-        this(logs, freb, config, urls, window, warning, critical, gate, baseline, null, null, "");
-    }
+    private final String stateFile;
+    private final long readDeadlineMillis;
 
     /**
-     * @param probeUser      basic-auth user for probes (from the Credentials plugin), or null
-     * @param collectScripts folder with check-scripts on a Windows agent: run Collect-All.ps1 first; empty = don't collect
+     * @param probeUser          basic-auth user for probes (from the Credentials plugin), or null
+     * @param collectScripts     folder with check-scripts on a Windows agent: run Collect-All.ps1 first; empty = don't collect
+     * @param stateFile          incremental state on the agent (relative to the callable's folder), so a periodic cycle
+     *                           reads only new bytes; empty = read the window in full
+     * @param readDeadlineMillis epoch millis after which no log data is read (the periodic check's per-agent deadline); 0 = none
      */
     TriageCallable(List<String> logs, String freb, String config, List<String> urls, String window, String warning,
-                   String critical, String gate, Baseline baseline, String probeUser, char[] probePassword, String collectScripts) {
+                   String critical, String gate, GateOptions gateOptions, Baseline baseline, String probeUser, char[] probePassword,
+                   String collectScripts, String stateFile, long readDeadlineMillis) {
         this.logs = List.copyOf(logs);
         this.freb = freb;
         this.config = config;
@@ -63,12 +68,15 @@ final class TriageCallable extends MasterToSlaveFileCallable<RemoteVerdict> {
         this.warning = warning;
         this.critical = critical;
         this.gate = gate;
+        this.gateOptions = gateOptions;
         this.baselineRequests = baseline == null ? -1 : baseline.requests();
         this.baseline502_3 = baseline == null ? -1 : baseline.count502_3();
         this.baselineSource = baseline == null ? null : baseline.source();
         this.probeUser = probeUser;
         this.probePassword = probePassword;
         this.collectScripts = collectScripts == null ? "" : collectScripts;
+        this.stateFile = stateFile == null ? "" : stateFile;
+        this.readDeadlineMillis = readDeadlineMillis;
     }
 
     @Override
@@ -88,21 +96,19 @@ final class TriageCallable extends MasterToSlaveFileCallable<RemoteVerdict> {
             Path out = ws.resolve("arr502-evidence");
             CollectorRunner.Outcome o = CollectorRunner.collect(ws.resolve(collectScripts), out, Duration.ofSeconds(90));
             if (o.failure() != null) {
-                return RemoteVerdict.of(Verdict.unknown("collection failed: " + o.failure()), List.of());
+                Verdict unknown = Verdict.unknown("collection failed: " + o.failure());
+                return RemoteVerdict.of(unknown, QualityGate.evaluate(unknown, List.of(), gateOptions));
             }
             evidence = out;
         }
         Window w = Window.parse(window);
-        VerdictOptions vo = new VerdictOptions(Range.parse(warning), Range.parse(critical), MetricKind.RATE, 20,
+        VerdictOptions vo = new VerdictOptions(Range.parse(warning), Range.parse(critical), MetricKind.RATE, gateOptions.minRequests(),
                 w.kind() == Window.Kind.ALL ? "all" : window, false);
-        Verdict v = Triage.run(new TriageRequest(logPaths, w, null, null, blank(freb) ? null : ws.resolve(freb),
-                blank(config) ? null : ws.resolve(config), urls, null, evidence, vo, d, probeUser, probePassword));
-        GateResult g = QualityGate.evaluate(v, GateThreshold.parse(gate));
-        List<String> messages = new ArrayList<>(g.messages());
-        if (g.worst() != null) {
-            messages.add(0, "gate: " + g.worst());
-        }
-        return RemoteVerdict.of(v, messages);
+        Verdict v = Triage.run(new TriageRequest(logPaths, w, null, blank(stateFile) ? null : ws.resolve(stateFile),
+                blank(freb) ? null : ws.resolve(freb), blank(config) ? null : ws.resolve(config), urls, null, evidence, vo, d, probeUser,
+                probePassword, readDeadlineMillis > 0 ? Instant.ofEpochMilli(readDeadlineMillis) : null));
+        GateResult g = QualityGate.evaluate(v, GateThreshold.parse(gate), gateOptions);
+        return RemoteVerdict.of(v, g);
     }
 
     private static boolean blank(String s) {

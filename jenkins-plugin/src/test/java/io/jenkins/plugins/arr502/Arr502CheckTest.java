@@ -36,9 +36,45 @@ class Arr502CheckTest {
         j.assertLogContains("ARR502 WARNING - 502.3 rate 4.75% (385 of 8098 requests, window all) - cause ARR_TIMEOUT_TOO_LOW", b);
         j.assertLogContains("arr502 UNSTABLE: 502.3 rate 4.75 % (385 of 8098) - rate reaches 1", b);
         Arr502Action a = b.getAction(Arr502Action.class);
-        assertThat(a.getVerdict().count502_3()).isEqualTo(385);
-        assertThat(a.getVerdict().report()).contains("fix for ARR_TIMEOUT_TOO_LOW", "rollback: appcmd");
-        j.createWebClient().getPage(b, "arr502");
+        assertThat(a.getVerdict().getCount502_3()).isEqualTo(385);
+        assertThat(a.getVerdict().getReport()).contains("fix for ARR_TIMEOUT_TOO_LOW", "rollback: appcmd");
+        assertThat(a.getVerdict().getRoutes()).isNotEmpty();
+        String page = j.createWebClient().getPage(b, "arr502").getWebResponse().getContentAsString();
+        assertThat(page).contains("ARR_TIMEOUT_TOO_LOW", "jenkins-table");
+        // the job page with the trend's floatingBox.jelly (HTTP 500 while its title had parentheses)
+        j.createWebClient().getPage(p);
+    }
+
+    /** Logs of an earlier day and the default window: nothing was judged, so the build does not pass. */
+    @Test
+    void aWindowWithoutRequestsIsNotASuccess(JenkinsRule j) throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.getBuildersList().add(new Arr502Check(SAMPLE + "/logs"));
+        FreeStyleBuild b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("arr502", b);
+        Arr502Check unstable = new Arr502Check(SAMPLE + "/logs");
+        unstable.setNoTraffic("UNSTABLE");
+        p.getBuildersList().replace(unstable);
+        FreeStyleBuild u = j.buildAndAssertStatus(Result.UNSTABLE, p);
+        j.assertLogContains("the window held no request", u);
+    }
+
+    /** Every form of the plugin renders with all its fields (the configure page was cut off before). */
+    @Test
+    void configurePagesShowEveryField(JenkinsRule j) throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject();
+        Arr502Check step = new Arr502Check(SAMPLE + "/logs");
+        step.setGate("RATE:2:FAILURE");
+        step.setNoTraffic("UNSTABLE");
+        step.setMinRequests(50);
+        p.getBuildersList().add(step);
+        JenkinsRule.WebClient wc = j.createWebClient();
+        String form = wc.getPage(p, "configure").getWebResponse().getContentAsString();
+        assertThat(form).contains("_.collectScripts", "_.noTraffic", "_.minRequests", "_.gate");
+        j.submit(wc.getPage(p, "configure").getFormByName("config"));
+        j.assertEqualDataBoundBeans(step, p.getBuildersList().get(Arr502Check.class));
+        String global = wc.goTo("configure").getWebResponse().getContentAsString();
+        assertThat(global).contains("_.intervalMinutes", "_.agentTimeoutSeconds");
     }
 
     @Test
@@ -80,6 +116,7 @@ class Arr502CheckTest {
                 """.formatted(SAMPLE.replace("\\", "/") + "/logs", recent.toString().replace("\\", "/")), true));
         WorkflowRun b = j.assertBuildStatus(Result.UNSTABLE, p.scheduleBuild2(0));
         j.assertLogContains("verified=true", b);
+        j.createWebClient().getPage(p);
         assertThat(b.getAction(Arr502Action.class)).isNotNull();
     }
 }

@@ -1,0 +1,119 @@
+package io.arr502.jenkinslint;
+
+import com.thoughtworks.xstream.XStream;
+import com.thoughtworks.xstream.security.AnyTypePermission;
+import io.arr502.core.gate.GateThreshold;
+import io.arr502.core.gate.QualityGate;
+import io.arr502.core.log.Window;
+import io.arr502.core.triage.Triage;
+import io.arr502.core.triage.TriageRequest;
+import io.arr502.core.verdict.Verdict;
+import io.jenkins.plugins.arr502.data.PeriodicResult;
+import io.jenkins.plugins.arr502.data.PeriodicResults;
+import io.jenkins.plugins.arr502.data.RemoteVerdict;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Everything the plugin stores, written and read back by XStream of the line Jenkins bundles, without
+ * the extra access Java 17 would need (Jenkins' XStream2 converters are not here, so this is the
+ * stricter reader). Old and partial data get their defaults from readResolve.
+ */
+class XStreamRoundTripTest {
+    static final Path SAMPLE = Path.of("../samples/incident");
+
+    static XStream xstream() {
+        XStream x = new XStream();
+        x.addPermission(AnyTypePermission.ANY); // Jenkins' XStream2 has no allow-list either
+        return x;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T roundTrip(T o) {
+        XStream x = xstream();
+        String xml = x.toXML(o);
+        T back = (T) x.fromXML(xml);
+        assertThat(back).usingRecursiveComparison().isEqualTo(o);
+        assertThat(x.toXML(back)).isEqualTo(xml);
+        return back;
+    }
+
+    static RemoteVerdict incident() {
+        Verdict v = Triage.run(new TriageRequest(List.of(SAMPLE.resolve("logs")), Window.all(), null, null, null, SAMPLE.resolve("config"),
+                List.of(), null, null, null, null));
+        return RemoteVerdict.of(v, QualityGate.evaluate(v, GateThreshold.parse("RATE:1:UNSTABLE,ROUTE_RATE:5:UNSTABLE")));
+    }
+
+    @Test
+    void theBuildsVerdictRoundTrips() {
+        RemoteVerdict v = incident();
+        assertThat(v.getRoutes()).isNotEmpty();
+        assertThat(v.getGateWorst()).isEqualTo("UNSTABLE");
+        RemoteVerdict back = roundTrip(v);
+        assertThat(back.getCount502_3()).isEqualTo(385);
+        assertThat(back.metrics(7, "UNSTABLE").requests()).isEqualTo(8098);
+        assertThat(back.getReport()).contains("ARR_TIMEOUT_TOO_LOW");
+    }
+
+    @Test
+    void periodicResultsRoundTripAndKeepTheirMemory() {
+        PeriodicResults r = new PeriodicResults();
+        assertThat(r.record(new PeriodicResult(1_000, "iis-01", "C:\\logs", "OK", "fine", "report 1"))).isEmpty();
+        assertThat(r.record(new PeriodicResult(2_000, "iis-02", "C:\\logs", "WARNING", "502.3 rate 4 %", "report 2"))).isPresent();
+        PeriodicResults back = roundTrip(r);
+        // after a restart the memory still knows each agent's state: the same state is no change, a new one is
+        assertThat(back.record(new PeriodicResult(3_000, "iis-02", "C:\\logs", "WARNING", "still", ""))).isEmpty();
+        assertThat(back.record(new PeriodicResult(4_000, "iis-01", "C:\\logs", "CRITICAL", "bad", "")))
+                .hasValueSatisfying(c -> assertThat(c.getId()).isEqualTo(4));
+        assertThat(back.find(2)).hasValueSatisfying(p -> assertThat(p.getReport()).isEqualTo("report 2"));
+        assertThat(back.getLatest()).extracting(PeriodicResult::getState).containsExactly("CRITICAL", "WARNING");
+    }
+
+    @Test
+    void partialAndOldDataGetDefaults() {
+        RemoteVerdict old = (RemoteVerdict) xstream().fromXML("""
+                <io.jenkins.plugins.arr502.data.RemoteVerdict>
+                  <state>WARNING</state>
+                  <requests>10</requests>
+                  <gateMessages><string>gate: UNSTABLE</string><string>UNSTABLE: 502.3 rate 5 %</string></gateMessages>
+                </io.jenkins.plugins.arr502.data.RemoteVerdict>""");
+        assertThat(old.getSummary()).isEmpty();
+        assertThat(old.getRoutes()).isEmpty();
+        assertThat(old.getFindings()).isEmpty();
+        assertThat(old.getGateWorst()).isEqualTo("UNSTABLE");
+        PeriodicResults empty = (PeriodicResults) xstream().fromXML("<io.jenkins.plugins.arr502.data.PeriodicResults/>");
+        assertThat(empty.getHistory()).isEmpty();
+        assertThat(empty.record(new PeriodicResult(1, null, null, null, null, null))).hasValueSatisfying(r -> {
+            assertThat(r.getState()).isEqualTo("UNKNOWN");
+            assertThat(r.getId()).isEqualTo(1);
+        });
+    }
+
+    /** What the plugin stored before: a record. XStream writes it but cannot read it back; the check above would fail on it. */
+    record StoredAsRecord(String state, long requests) {
+    }
+
+    @Test
+    void aRecordDoesNotRoundTrip() {
+        XStream x = xstream();
+        String xml = x.toXML(new StoredAsRecord("WARNING", 10));
+        assertThat(xml).contains("<state>WARNING</state>");
+        // "can't get field offset on a record class": Jenkins' robust converter then leaves the field null
+        assertThatThrownBy(() -> x.fromXML(xml)).hasRootCauseInstanceOf(UnsupportedOperationException.class);
+    }
+
+    /** Plain class holding a JDK immutable list, as the old gate messages were. */
+    static final class HoldsImmutableList {
+        List<String> messages = List.of("a", "b");
+    }
+
+    @Test
+    void anImmutableJdkListDoesNotRoundTrip() {
+        assertThatThrownBy(() -> roundTrip(new HoldsImmutableList())).hasMessageContaining("No converter available");
+    }
+}
