@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
  * {@code minutes}, and {@code ${%… (Windows agents)}} does not parse at all ("Encountered agents"), which
  * in Jenkins turns the page into HTTP 500. Keys with parentheses are refused here unless the view's
  * properties define the key (then the parentheses are meant as arguments).
+ * <p>
+ * Stricter than Jenkins in one known way: Jenkins bundles a fork of JEXL 1.1 (1.1-jenkins-20111212) that
+ * adds the ternary and elvis operators, which commons-jexl 1.1 from Maven Central refuses; the views use
+ * {@code j:if}/{@code j:choose} instead.
  */
 final class JellyLint {
     /** Stapler's resource literals inside an expression: "%key" or '%key'. */
