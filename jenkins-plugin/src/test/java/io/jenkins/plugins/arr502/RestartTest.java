@@ -18,16 +18,19 @@ class RestartTest {
     @RegisterExtension
     private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
 
+    /** A job running the step on the whole sample incident with this gate. */
+    static FreeStyleProject incidentJob(org.jvnet.hudson.test.JenkinsRule j, String name, String gate) throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject(name);
+        Arr502Check step = new Arr502Check(SAMPLE + "/logs");
+        step.setWindow("all");
+        step.setGate(gate);
+        p.getBuildersList().add(step);
+        return p;
+    }
+
     @Test
     void verdictAndBaselineSurviveARestart() throws Throwable {
-        sessions.then(j -> {
-            FreeStyleProject p = j.createFreeStyleProject("incident");
-            Arr502Check step = new Arr502Check(SAMPLE + "/logs");
-            step.setWindow("all");
-            step.setGate("RATE:1:UNSTABLE");
-            p.getBuildersList().add(step);
-            j.buildAndAssertStatus(Result.UNSTABLE, p);
-        });
+        sessions.then(j -> j.buildAndAssertStatus(Result.UNSTABLE, incidentJob(j, "incident", "RATE:1:UNSTABLE")));
         sessions.then(j -> {
             FreeStyleProject p = j.jenkins.getItemByFullName("incident", FreeStyleProject.class);
             FreeStyleBuild first = p.getBuildByNumber(1);
@@ -45,14 +48,7 @@ class RestartTest {
 
     @Test
     void anUnreadableStoredVerdictNeverFailsABuild() throws Throwable {
-        sessions.then(j -> {
-            FreeStyleProject p = j.createFreeStyleProject("old");
-            Arr502Check step = new Arr502Check(SAMPLE + "/logs");
-            step.setWindow("all");
-            step.setGate("");
-            p.getBuildersList().add(step);
-            j.buildAndAssertSuccess(p);
-        });
+        sessions.then(j -> j.buildAndAssertSuccess(incidentJob(j, "old", "")));
         // a build.xml whose verdict can no longer be read (as the record-era ones)
         sessions.then(j -> {
             FreeStyleProject p = j.jenkins.getItemByFullName("old", FreeStyleProject.class);
