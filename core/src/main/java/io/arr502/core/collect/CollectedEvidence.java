@@ -1,7 +1,9 @@
 package io.arr502.core.collect;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -10,7 +12,10 @@ import java.util.Map;
  * {@code problems} as evidence, never thrown.
  *
  * @param configXml  appcmd XML output by section name ("system.webServer/proxy", "webFarms",
- *                   "system.webServer/rewrite/globalRules", "system.webServer/rewrite/rules@Default Web Site")
+ *                   "system.webServer/rewrite/globalRules", "system.webServer/rewrite/rules@Default Web Site",
+ *                   "system.webServer/rewrite/rules@Default Web Site/api"), as set (without {@code /config:*})
+ * @param frebFolder the copied FREB traces (FailedReqLogFiles beside the documents), or null
+ * @param notes      what the collectors say about how they saw (language found, sampling span), not problems
  */
 public record CollectedEvidence(
         String host,
@@ -22,20 +27,70 @@ public record CollectedEvidence(
         List<NetConnectionResult> netConnections,
         List<FrebFileEntry> frebFiles,
         Map<String, String> configXml,
-        List<CollectorProblem> problems) {
+        List<CollectorProblem> problems,
+        Path frebFolder,
+        List<String> notes) {
 
-    public record EventLogEntry(Instant time, int id, String provider, String level, String logName, String message) {
+    /** Evidence without copied traces or notes (hand-made, or from tests). */
+    public CollectedEvidence(String host, Instant collectedAt, List<EventLogEntry> applicationEvents, List<EventLogEntry> wasEvents,
+                             List<CounterSample> counters, WinHttpProxy winHttpProxy, List<NetConnectionResult> netConnections,
+                             List<FrebFileEntry> frebFiles, Map<String, String> configXml, List<CollectorProblem> problems) {
+        this(host, collectedAt, applicationEvents, wasEvents, counters, winHttpProxy, netConnections, frebFiles, configXml, problems,
+                null, List.of());
     }
 
-    /** One Get-Counter sample; path is the English counter path, e.g. {@code \Web Service(_Total)\Current Connections}. */
+    /** Which documented event an entry is; anything else is OTHER and proves nothing by itself. */
+    public enum EventKind {
+        /** ARR 1000: "Server X in server farm Y is being marked unhealthy due to Z" (TechNet ff872129). */
+        ARR_SERVER_UNHEALTHY,
+        /** ARR 1002: "Server farm X has reached its minimum server threshold" (TechNet ff872129). */
+        ARR_FARM_MIN_SERVERS,
+        /** Any event of the ASP.NET Core Module ("IIS AspNetCore Module V2" / "IIS AspNetCore Module"). */
+        ASPNET_CORE_MODULE,
+        /** WAS 5002/5009/5010/5011 in the System log. */
+        WAS_POOL_FAILURE,
+        OTHER
+    }
+
+    /** One Get-WinEvent entry; {@code level} is the numeric level (2 error, 3 warning) or, from older collectors, its display name. */
+    public record EventLogEntry(Instant time, int id, String provider, String level, String logName, String message) {
+
+        public EventKind kind() {
+            String p = provider == null ? "" : provider.toLowerCase(Locale.ROOT);
+            if (p.startsWith("iis aspnetcore module") || p.startsWith("iis express aspnetcore module")) {
+                return EventKind.ASPNET_CORE_MODULE;
+            }
+            if (p.equals("microsoft-windows-was") && (id == 5002 || id == 5009 || id == 5010 || id == 5011)) {
+                return EventKind.WAS_POOL_FAILURE;
+            }
+            // ARR's provider name is not documented; the collector found it on the host by "Request Routing" or "ARR"
+            if (p.contains("request routing") || p.contains("requestrouting") || p.matches(".*\\barr\\b.*")) {
+                return id == 1000 ? EventKind.ARR_SERVER_UNHEALTHY : id == 1002 ? EventKind.ARR_FARM_MIN_SERVERS : EventKind.OTHER;
+            }
+            return EventKind.OTHER;
+        }
+    }
+
+    /**
+     * One Get-Counter sample; path is the English counter path, lower case, without the machine, e.g.
+     * {@code \web service(_total)\current connections}, whatever the host's language (the collector maps local names).
+     */
     public record CounterSample(String path, String instance, double value, Instant timestamp) {
     }
 
-    /** {@code netsh winhttp show proxy}: direct access, or a proxy server with its bypass list. */
-    public record WinHttpProxy(boolean direct, String proxyServer, String bypassList) {
+    /**
+     * The WinHTTP default proxy: direct access, or a proxy server with its bypass list. {@code certain} is false when
+     * it came from parsing localized {@code netsh} text; {@code arrProxy}/{@code arrProxyBypass} are ARR's own
+     * system.webServer/proxy@proxy and @proxyBypass when the collector could read them.
+     */
+    public record WinHttpProxy(boolean direct, String proxyServer, String bypassList, String source, boolean certain,
+                               String arrProxy, String arrProxyBypass) {
+        public WinHttpProxy(boolean direct, String proxyServer, String bypassList) {
+            this(direct, proxyServer, bypassList, null, true, null, null);
+        }
     }
 
-    /** {@code Test-NetConnection -ComputerName X -Port N}. */
+    /** A TCP connect from the ARR host to a backend port (TcpClient with a timeout; older collectors: Test-NetConnection). */
     public record NetConnectionResult(String computerName, String remoteAddress, int port, boolean tcpTestSucceeded,
                                       String detail) {
     }

@@ -108,7 +108,8 @@ public final class CollectorJson {
     static List<CollectedEvidence.CounterSample> counters(JsonNode samples) {
         List<CollectedEvidence.CounterSample> out = new ArrayList<>();
         for (JsonNode s : list(samples)) {
-            String path = s.path("path").asText("");
+            // "path" is the English path; a sample the collector could not map back keeps only its local one
+            String path = s.hasNonNull("path") ? s.path("path").asText("") : s.path("localPath").asText("");
             if (path.startsWith("\\\\")) {
                 int next = path.indexOf('\\', 2);
                 path = next > 0 ? path.substring(next) : path;
@@ -121,6 +122,32 @@ public final class CollectorJson {
                     time(s.path("timestamp"))));
         }
         return out;
+    }
+
+    /** "counters: host language 007 (de-DE), names mapped from Perflib\009; 10 s sampled", or null for an older document. */
+    static String counterLanguage(JsonNode data) {
+        JsonNode l = data.path("language");
+        if (!l.isObject()) {
+            return null;
+        }
+        String lang = l.path("perflibCurrentLanguage").asText("?");
+        String ui = l.path("uiCulture").asText("?");
+        String how = l.path("namesMapped").asBoolean(false) ? "names mapped from Perflib\\009 to the host's names"
+                : "names NOT mapped (English paths tried as written)";
+        return "counters: host language " + lang + " (" + ui + "), " + how + "; " + data.path("spanSeconds").asInt(0) + " s sampled";
+    }
+
+    static CollectedEvidence.WinHttpProxy winHttpProxy(JsonNode d) {
+        JsonNode arr = d.path("arr");
+        return new CollectedEvidence.WinHttpProxy(d.path("direct").asBoolean(false), d.path("proxyServer").asText(null),
+                d.path("bypassList").asText(null), d.path("source").asText(null),
+                // older documents have no source: the netsh parse, English wording assumed
+                d.hasNonNull("source") ? d.path("certain").asBoolean(false) : false,
+                blankToNull(arr.path("proxy").asText(null)), blankToNull(arr.path("proxyBypass").asText(null)));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     static Map<String, String> sections(JsonNode n) {

@@ -3,7 +3,6 @@ package io.arr502.core.collect;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a folder written by Collect-All.ps1: one JSON per collector plus manifest.json. A missing,
- * broken or timed-out collector becomes a {@link CollectedEvidence.CollectorProblem}, never an exception.
+ * Reads a folder written by Collect-All.ps1: one JSON per collector plus manifest.json, and FailedReqLogFiles\ with
+ * copied traces. A missing, broken or timed-out collector becomes a {@link CollectedEvidence.CollectorProblem}, never
+ * an exception; so does what a collector itself reports it could not see (access denied, a truncated query, partial
+ * results), and a file in an encoding other than UTF-8 (read anyway, see {@link CollectorText}).
  */
 public final class EvidenceFolder {
     private static final long MAX_FILE = 64L << 20;
@@ -24,21 +25,31 @@ public final class EvidenceFolder {
 
     public static CollectedEvidence read(Path dir) {
         List<CollectedEvidence.CollectorProblem> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         String host = null;
         Instant at = null;
         try {
-            CollectorJson.Document m = CollectorJson.parse(text(dir.resolve("manifest.json")), "manifest");
+            CollectorJson.Document m = CollectorJson.parse(text(dir.resolve("manifest.json"), "manifest", problems), "manifest");
             host = m.host();
             at = m.collectedAt();
             for (JsonNode c : CollectorJson.list(m.data().path("collectors"))) {
                 String name = c.path("collector").asText("?");
+                JsonNode code = c.path("exitCode");
                 if (c.path("timedOut").asBoolean(false)) {
                     problems.add(new CollectedEvidence.CollectorProblem(name, c.path("skipped").asBoolean(false)
                             ? "collector " + name + " skipped: the time budget was spent"
                             : "collector " + name + " timed out after " + Math.round(c.path("durationMs").asLong() / 1000.0) + " s"));
-                } else if (c.path("exitCode").asInt(0) != 0) {
-                    problems.add(new CollectedEvidence.CollectorProblem(name, "collector " + name + " exited " + c.path("exitCode").asInt()));
+                } else if (!code.isIntegralNumber() || !c.path("exitCodeKnown").asBoolean(true)) {
+                    // Start-Process -PassThru leaves ExitCode null unless the handle was read (PowerShell#5421, #20716)
+                    problems.add(new CollectedEvidence.CollectorProblem(name, "collector " + name
+                            + " exit code unknown (the manifest has " + (code.isMissingNode() ? "none" : code.toString()) + "); its result is unconfirmed"));
+                } else if (code.asInt() != 0) {
+                    problems.add(new CollectedEvidence.CollectorProblem(name, "collector " + name + " exited " + code.asInt()));
                 }
+            }
+            JsonNode id = m.data().path("identity");
+            if (id.isObject()) {
+                notes.add("collected as " + id.path("name").asText("?") + (id.path("administrator").asBoolean(false) ? " (administrator)" : " (not an administrator)"));
             }
         } catch (NoSuchFileException e) {
             // a hand-made folder may have no manifest
@@ -60,12 +71,19 @@ public final class EvidenceFolder {
             for (JsonNode miss : CollectorJson.list(d.path("missing"))) {
                 problems.add(new CollectedEvidence.CollectorProblem("counters", "counter not installed: " + miss.asText()));
             }
+            String language = CollectorJson.counterLanguage(d);
+            if (language != null) {
+                notes.add(language);
+            }
         }
         CollectedEvidence.WinHttpProxy proxy = null;
         d = data(dir, "winhttp-proxy", problems);
         if (d != null) {
-            proxy = new CollectedEvidence.WinHttpProxy(d.path("direct").asBoolean(false), d.path("proxyServer").asText(null),
-                    d.path("bypassList").asText(null));
+            proxy = CollectorJson.winHttpProxy(d);
+            if (!proxy.certain()) {
+                problems.add(new CollectedEvidence.CollectorProblem("winhttp-proxy", "WinHTTP proxy parsed from netsh text ("
+                        + (proxy.source() == null ? "unknown source" : proxy.source()) + "): uncertain on a non-English host"));
+            }
         }
         Map<String, String> config = Map.of();
         d = data(dir, "config", problems);
@@ -79,6 +97,7 @@ public final class EvidenceFolder {
                 freb.add(new CollectedEvidence.FrebFileEntry(f.path("path").asText(), f.path("sizeBytes").asLong(), CollectorJson.time(f.path("lastWriteTime"))));
             }
         }
+        Path frebFolder = Files.isDirectory(dir.resolve("FailedReqLogFiles")) ? dir.resolve("FailedReqLogFiles") : null;
         List<CollectedEvidence.NetConnectionResult> net = new ArrayList<>();
         d = data(dir, "backends", problems);
         if (d != null) {
@@ -86,15 +105,24 @@ public final class EvidenceFolder {
                 net.add(new CollectedEvidence.NetConnectionResult(r.path("computerName").asText(), r.path("remoteAddress").asText(null),
                         r.path("remotePort").asInt(), r.path("tcpTestSucceeded").asBoolean(false), r.path("detail").asText(null)));
             }
+            if (d.has("complete") && !d.path("complete").asBoolean(true)) {
+                problems.add(new CollectedEvidence.CollectorProblem("backends", "backends: partial, " + net.size() + " of "
+                        + d.path("targets").asInt(net.size()) + " targets tested before the collector stopped"));
+            }
         }
         return new CollectedEvidence(host, at, List.copyOf(app), List.copyOf(was), List.copyOf(counters), proxy, List.copyOf(net),
-                List.copyOf(freb), Map.copyOf(config), List.copyOf(problems));
+                List.copyOf(freb), Map.copyOf(config), List.copyOf(problems), frebFolder, List.copyOf(notes));
     }
 
     private static JsonNode data(Path dir, String schema, List<CollectedEvidence.CollectorProblem> problems) {
         Path f = dir.resolve(schema + ".json");
         try {
-            return CollectorJson.parse(text(f), schema).data();
+            JsonNode data = CollectorJson.parse(text(f, schema, problems), schema).data();
+            // what the collector itself could not see: access denied, truncated queries, missing rights
+            for (JsonNode p : CollectorJson.list(data.path("problems"))) {
+                problems.add(new CollectedEvidence.CollectorProblem(schema, p.asText()));
+            }
+            return data;
         } catch (NoSuchFileException e) {
             if (problems.stream().noneMatch(p -> p.collector().equals(schema))) {
                 problems.add(new CollectedEvidence.CollectorProblem(schema, schema + ".json is missing"));
@@ -105,10 +133,14 @@ public final class EvidenceFolder {
         return null;
     }
 
-    private static String text(Path f) throws IOException {
+    private static String text(Path f, String schema, List<CollectedEvidence.CollectorProblem> problems) throws IOException {
         if (Files.size(f) > MAX_FILE) {
             throw new IOException("larger than " + (MAX_FILE >> 20) + " MiB");
         }
-        return Files.readString(f, StandardCharsets.UTF_8);
+        CollectorText.Decoded d = CollectorText.decode(Files.readAllBytes(f));
+        if (d.note() != null) {
+            problems.add(new CollectedEvidence.CollectorProblem(schema, f.getFileName() + ": " + d.note()));
+        }
+        return d.text();
     }
 }

@@ -21,16 +21,7 @@ final class EvidenceSources {
         List<ProbeResult> probes = new ArrayList<>();
         FrebSummary freb = null;
         if (req.freb() != null) {
-            try {
-                freb = io.arr502.core.freb.FrebReader.read(req.freb(), null, null);
-                for (FrebSummary.FileProblem p : freb.unreadable()) {
-                    problems.add(new EvidenceProblem("freb", java.nio.file.Path.of(p.file()).getFileName() + ": " + p.reason(), false));
-                }
-            } catch (io.arr502.core.freb.FrebException e) {
-                problems.add(new EvidenceProblem("freb", e.getMessage(), false));
-            } catch (RuntimeException e) {
-                problems.add(new EvidenceProblem("freb", "cannot read FREB traces: " + Triage.oneLine(e), false));
-            }
+            freb = frebFrom(req.freb(), problems);
         }
         ArrConfig config = null;
         if (req.config() != null) {
@@ -68,6 +59,25 @@ final class EvidenceSources {
                 }
             }
         }
+        if (freb == null && collected != null && collected.frebFolder() != null) {
+            // the traces Collect-All.ps1 copied beside its documents
+            freb = frebFrom(collected.frebFolder(), problems);
+        }
         return new Extra(freb, config, List.copyOf(probes), collected);
+    }
+
+    private static FrebSummary frebFrom(java.nio.file.Path folder, List<EvidenceProblem> problems) {
+        try {
+            FrebSummary freb = io.arr502.core.freb.FrebReader.read(folder, null, null);
+            for (FrebSummary.FileProblem p : freb.unreadable()) {
+                problems.add(new EvidenceProblem("freb", java.nio.file.Path.of(p.file()).getFileName() + ": " + p.reason(), false));
+            }
+            return freb;
+        } catch (io.arr502.core.freb.FrebException e) {
+            problems.add(new EvidenceProblem("freb", e.getMessage(), false));
+        } catch (RuntimeException e) {
+            problems.add(new EvidenceProblem("freb", "cannot read FREB traces: " + Triage.oneLine(e), false));
+        }
+        return null;
     }
 }

@@ -20,8 +20,10 @@ public final class CauseRules {
                 new FrebTraceRule(),
                 new BackendStallSignalsRule(),
                 new PoolExhaustionRule(),
-                new ApplicationEventRule(),
                 new AncmRule(),
                 new ConnectTimeoutRule());
+        // no rule reads HRESULTs from Application-log entries as per-request ARR causes: ARR documents only health
+        // events there (1000, 1002; TechNet ff872129) and HRESULT-bearing entries come from the ASP.NET Core Module
+        // (issue 16); CollectedEvidence.EventLogEntry.kind() names the real ones
     }
 }
