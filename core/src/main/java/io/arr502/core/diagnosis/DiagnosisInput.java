@@ -43,7 +43,7 @@ public record DiagnosisInput(Evidence evidence, LogSummary logs, List<RouteEnvel
     }
 
     /**
-     * Probes (and, for connect, collected Test-NetConnection results) of this kind, as evidence lines;
+     * Probes (and, for connect, the collector's TCP connects) of this kind, as evidence lines;
      * returns how much they move the confidence (failed probes raise it, passing ones lower it).
      */
     public double corroborate(List<String> lines, ProbeResult.Kind kind) {
@@ -56,7 +56,7 @@ public record DiagnosisInput(Evidence evidence, LogSummary logs, List<RouteEnvel
         }
         if (evidence.collected() != null && kind == ProbeResult.Kind.TCP) {
             for (CollectedEvidence.NetConnectionResult n : evidence.collected().netConnections()) {
-                lines.add(String.format(Locale.US, "Test-NetConnection %s:%d: %s", n.computerName(), n.port(),
+                lines.add(String.format(Locale.US, "TCP connect from the ARR host to %s:%d: %s", n.computerName(), n.port(),
                         n.tcpTestSucceeded() ? "succeeded" : "FAILED"));
                 add += n.tcpTestSucceeded() ? -0.05 : 0.15;
             }
