@@ -26,7 +26,7 @@ class PluginSourcesTest {
     @Test
     void everyFormFieldBindsToItsClassAndHasHelp() throws Exception {
         List<Path> forms = PluginTree.files(PluginTree.RESOURCES, "config.jelly");
-        assertThat(forms).hasSize(4);
+        assertThat(forms).hasSize(5);
         List<String> problems = new ArrayList<>();
         for (Path form : forms) {
             String folder = PluginTree.RESOURCES.relativize(form.getParent()).toString();
@@ -39,6 +39,21 @@ class PluginSourcesTest {
             problems.addAll(FormFieldLint.check(folder, Files.readString(form), owner.get(), beside));
         }
         assertThat(problems).isEmpty();
+    }
+
+    /** The Pipeline step shows the build step's form (st:include), so it must bind every one of its fields. */
+    @Test
+    void thePipelineStepBindsEveryFieldOfTheBuildStepsForm() throws Exception {
+        Path form = PluginTree.RESOURCES.resolve("io/jenkins/plugins/arr502/Arr502Check/config.jelly");
+        assertThat(Files.readString(form.resolveSibling("../Arr502CheckStep/config.jelly").normalize()))
+                .contains("<st:include page=\"config.jelly\" from=\"${descriptor.buildStepTemplate}\"/>");
+        Set<String> help;
+        try (Stream<Path> s = Files.list(form.getParent())) {
+            help = s.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        }
+        TypeDeclaration<?> step = FormFieldLint.owner(UNITS, "io/jenkins/plugins/arr502/Arr502CheckStep").orElseThrow();
+        assertThat(FormFieldLint.fields(Files.readString(form))).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(FormFieldLint.check("Arr502CheckStep", Files.readString(form), step, help)).isEmpty();
     }
 
     @Test

@@ -133,6 +133,14 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env, @NonNull Launcher launcher,
                         @NonNull TaskListener listener) throws InterruptedException, IOException {
+        check(run, workspace, env, listener);
+    }
+
+    /**
+     * Runs the check on the workspace's agent, adds the report to the build and sets the build result;
+     * returns the verdict, whose gate outcome the Pipeline step also puts on its stage. UNKNOWN aborts.
+     */
+    RemoteVerdict check(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener) throws InterruptedException, IOException {
         List<String> logPaths = lines(env.expand(logs));
         if (logPaths.isEmpty() && lines(urls).isEmpty()) {
             throw new AbortException(Messages.Arr502Check_NoEvidence());
@@ -180,6 +188,7 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
         if (result != null) {
             run.setResult(result);
         }
+        return v;
     }
 
     /** The result an empty window gives; only UNSTABLE and FAILURE: a window without requests is never a pass. */

@@ -3,7 +3,10 @@ package io.jenkins.plugins.arr502;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
@@ -118,5 +121,29 @@ class Arr502CheckTest {
         j.assertLogContains("verified=true", b);
         j.createWebClient().getPage(p);
         assertThat(b.getAction(Arr502Action.class)).isNotNull();
+    }
+
+    /** As warnings-ng's recordIssues: the gate marks the stage (WarningAction on the step's node), not only the build. */
+    @Test
+    void pipelineGateMarksTheStage(JenkinsRule j) throws Exception {
+        WorkflowJob p = j.jenkins.createProject(WorkflowJob.class, "staged");
+        p.setDefinition(new CpsFlowDefinition("""
+                node {
+                  stage('gate') {
+                    arr502Check logs: '%s', window: 'all', gate: 'RATE:1:UNSTABLE'
+                  }
+                  stage('after') {
+                    echo 'still running'
+                  }
+                }
+                """.formatted(SAMPLE.replace("\\", "/") + "/logs"), true));
+        WorkflowRun b = j.assertBuildStatus(Result.UNSTABLE, p.scheduleBuild2(0));
+        j.assertLogContains("still running", b);
+        FlowNode marked = new DepthFirstScanner().findFirstMatch(b.getExecution(), n -> n.getPersistentAction(WarningAction.class) != null);
+        assertThat(marked).isNotNull();
+        assertThat(marked.getDisplayFunctionName()).isEqualTo("arr502Check");
+        WarningAction w = marked.getPersistentAction(WarningAction.class);
+        assertThat(w.getResult()).isEqualTo(Result.UNSTABLE);
+        assertThat(w.getMessage()).contains("rate reaches 1");
     }
 }
