@@ -2,6 +2,7 @@ package io.arr502.jenkinslint;
 
 import com.thoughtworks.xstream.XStream;
 import com.thoughtworks.xstream.security.AnyTypePermission;
+import io.arr502.core.evidence.Evidence;
 import io.arr502.core.gate.GateThreshold;
 import io.arr502.core.gate.QualityGate;
 import io.arr502.core.log.Window;
@@ -44,9 +45,12 @@ class XStreamRoundTripTest {
     }
 
     static RemoteVerdict incident() {
-        Verdict v = Triage.run(new TriageRequest(List.of(SAMPLE.resolve("logs")), Window.all(), null, null, null, SAMPLE.resolve("config"),
-                List.of(), null, null, null, null));
-        return RemoteVerdict.of(v, QualityGate.evaluate(v, GateThreshold.parse("RATE:1:UNSTABLE,ROUTE_RATE:5:UNSTABLE")));
+        TriageRequest req = new TriageRequest(List.of(SAMPLE.resolve("logs")), Window.all(), null, null, null, SAMPLE.resolve("config"),
+                List.of(), null, null, null, null);
+        Evidence ev = Triage.gather(req);
+        Verdict v = Triage.judge(ev, req);
+        return RemoteVerdict.of(v, QualityGate.evaluate(v, GateThreshold.parse("RATE:1:UNSTABLE,ROUTE_RATE:5:UNSTABLE")),
+                ev.logs().perMinute());
     }
 
     @Test
@@ -58,6 +62,10 @@ class XStreamRoundTripTest {
         assertThat(back.getCount502_3()).isEqualTo(385);
         assertThat(back.metrics(7, "UNSTABLE").requests()).isEqualTo(8098);
         assertThat(back.getReport()).contains("ARR_TIMEOUT_TOO_LOW");
+        assertThat(back.getPerMinute()).isNotEmpty().hasSizeLessThanOrEqualTo(RemoteVerdict.MAX_MINUTES);
+        assertThat(back.getPerMinute().stream().mapToLong(m -> m.getCount502_3()).sum()).isEqualTo(385);
+        assertThat(back.getMinutesJson()).startsWith("{\"minutes\":[\"20").contains("\"count502_3\":[")
+                .matches("[{}\\[\\]\",:0-9A-Za-z_\\-]*");
     }
 
     @Test

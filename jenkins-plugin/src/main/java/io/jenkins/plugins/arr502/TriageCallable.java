@@ -4,6 +4,7 @@ import hudson.remoting.VirtualChannel;
 import io.arr502.core.collect.CollectorRunner;
 import io.arr502.core.diagnosis.Baseline;
 import io.arr502.core.diagnosis.DiagnosisOptions;
+import io.arr502.core.evidence.Evidence;
 import io.arr502.core.gate.GateOptions;
 import io.arr502.core.gate.GateResult;
 import io.arr502.core.gate.GateThreshold;
@@ -90,7 +91,7 @@ final class TriageCallable extends MasterToSlaveFileCallable<RemoteVerdict> {
         if (baselineRequests >= 0) {
             d = d.withBaseline(new Baseline(baselineRequests, baseline502_3, baselineSource));
         }
-        Path evidence = null;
+        Path collected = null;
         if (!blank(collectScripts)) {
             // on a Windows agent: the runbook's commands through check-scripts, into the workspace
             Path out = ws.resolve("arr502-evidence");
@@ -99,16 +100,18 @@ final class TriageCallable extends MasterToSlaveFileCallable<RemoteVerdict> {
                 Verdict unknown = Verdict.unknown("collection failed: " + o.failure());
                 return RemoteVerdict.of(unknown, QualityGate.evaluate(unknown, List.of(), gateOptions));
             }
-            evidence = out;
+            collected = out;
         }
         Window w = Window.parse(window);
         VerdictOptions vo = new VerdictOptions(Range.parse(warning), Range.parse(critical), MetricKind.RATE, gateOptions.minRequests(),
                 w.kind() == Window.Kind.ALL ? "all" : window, false);
-        Verdict v = Triage.run(new TriageRequest(logPaths, w, null, blank(stateFile) ? null : ws.resolve(stateFile),
-                blank(freb) ? null : ws.resolve(freb), blank(config) ? null : ws.resolve(config), urls, null, evidence, vo, d, probeUser,
-                probePassword, readDeadlineMillis > 0 ? Instant.ofEpochMilli(readDeadlineMillis) : null));
+        TriageRequest request = new TriageRequest(logPaths, w, null, blank(stateFile) ? null : ws.resolve(stateFile),
+                blank(freb) ? null : ws.resolve(freb), blank(config) ? null : ws.resolve(config), urls, null, collected, vo, d, probeUser,
+                probePassword, readDeadlineMillis > 0 ? Instant.ofEpochMilli(readDeadlineMillis) : null);
+        Evidence evidence = Triage.gather(request);
+        Verdict v = Triage.judge(evidence, request);
         GateResult g = QualityGate.evaluate(v, GateThreshold.parse(gate), gateOptions);
-        return RemoteVerdict.of(v, g);
+        return RemoteVerdict.of(v, g, evidence.logs() == null ? List.of() : evidence.logs().perMinute());
     }
 
     private static boolean blank(String s) {

@@ -43,7 +43,7 @@ class Arr502CheckTest {
         assertThat(a.getVerdict().getReport()).contains("fix for ARR_TIMEOUT_TOO_LOW", "rollback: appcmd");
         assertThat(a.getVerdict().getRoutes()).isNotEmpty();
         String page = j.createWebClient().getPage(b, "arr502").getWebResponse().getContentAsString();
-        assertThat(page).contains("ARR_TIMEOUT_TOO_LOW", "jenkins-table");
+        assertThat(page).contains("ARR_TIMEOUT_TOO_LOW", "jenkins-table", "id=\"arr502-minutes\"", "data-minutes=");
         // the job page with the trend's floatingBox.jelly (HTTP 500 while its title had parentheses)
         j.createWebClient().getPage(p);
     }

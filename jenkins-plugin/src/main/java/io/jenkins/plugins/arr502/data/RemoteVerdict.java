@@ -6,6 +6,7 @@ import io.arr502.core.gate.BuildMetrics;
 import io.arr502.core.gate.GateResult;
 import io.arr502.core.gate.GateOptions;
 import io.arr502.core.gate.QualityGate;
+import io.arr502.core.log.MinuteBucket;
 import io.arr502.core.verdict.JsonOutput;
 import io.arr502.core.verdict.NagiosOutput;
 import io.arr502.core.verdict.TextOutput;
@@ -41,6 +42,11 @@ public final class RemoteVerdict implements Serializable {
     /** Added in 0.1.0: older builds show the report text only. */
     private List<RouteRow> routes;
     private List<String> findings;
+    /** The window's minutes, oldest first, at most {@link #MAX_MINUTES}. Added in 0.1.0. */
+    private List<MinutePoint> perMinute;
+
+    /** A day of minutes: enough for any post-deploy window, small enough for build.xml. */
+    public static final int MAX_MINUTES = 1440;
 
     public RemoteVerdict(String state, int exitCode, String summary, String nagios, String report, String json, long requests,
                          long count502_3, double rate502_3, long worstRouteOkP99, boolean regression, String gateWorst,
@@ -64,6 +70,19 @@ public final class RemoteVerdict implements Serializable {
     }
 
     public static RemoteVerdict of(Verdict v, GateResult gate) {
+        return of(v, gate, List.of());
+    }
+
+    /** With the window's per-minute counts (the newest {@link #MAX_MINUTES}). */
+    public static RemoteVerdict of(Verdict v, GateResult gate, List<MinuteBucket> minutes) {
+        RemoteVerdict r = build(v, gate);
+        for (MinuteBucket b : minutes.subList(Math.max(0, minutes.size() - MAX_MINUTES), minutes.size())) {
+            r.perMinute.add(new MinutePoint(b.minute().getEpochSecond(), b.requests(), b.count502_3()));
+        }
+        return r;
+    }
+
+    private static RemoteVerdict build(Verdict v, GateResult gate) {
         boolean regression = v.diagnosis() != null && v.diagnosis().regression() != null && v.diagnosis().regression().regression();
         List<RouteRow> routes = new ArrayList<>();
         List<String> findings = new ArrayList<>();
@@ -93,6 +112,7 @@ public final class RemoteVerdict implements Serializable {
         gateWorst = gateWorst == null ? legacyGateWorst(gateMessages) : gateWorst;
         routes = routes == null ? new ArrayList<>() : routes;
         findings = findings == null ? new ArrayList<>() : findings;
+        perMinute = perMinute == null ? new ArrayList<>() : perMinute;
         return this;
     }
 
@@ -124,4 +144,22 @@ public final class RemoteVerdict implements Serializable {
     public List<String> getGateMessages() { return List.copyOf(gateMessages); }
     public List<RouteRow> getRoutes() { return List.copyOf(routes); }
     public List<String> getFindings() { return List.copyOf(findings); }
+    public List<MinutePoint> getPerMinute() { return List.copyOf(perMinute); }
+
+    /**
+     * The chart's data as JSON ({@code {"minutes":["2026-11-25T10:00Z",…],"requests":[…],"count502_3":[…]}}):
+     * only times and numbers, read by minutes.js from a data attribute (no inline script).
+     */
+    public String getMinutesJson() {
+        StringBuilder t = new StringBuilder();
+        StringBuilder req = new StringBuilder();
+        StringBuilder bad = new StringBuilder();
+        for (MinutePoint p : perMinute) {
+            String sep = t.length() == 0 ? "" : ",";
+            t.append(sep).append('"').append(java.time.Instant.ofEpochSecond(p.getEpochSecond()).toString(), 0, 16).append("Z\"");
+            req.append(sep).append(p.getRequests());
+            bad.append(sep).append(p.getCount502_3());
+        }
+        return "{\"minutes\":[" + t + "],\"requests\":[" + req + "],\"count502_3\":[" + bad + "]}";
+    }
 }
