@@ -156,4 +156,23 @@ class PluginSourcesTest {
                 "Check.window has a default (\"15m\") but Check has no readResolve: XStream skips initialisers, so older data leaves it null",
                 "Check.urls is assigned java.util.List.copyOf(u): XStream cannot write the JDK's immutable collections");
     }
+
+    @Test
+    void whatCallablesCarryToTheAgentIsSerializable() {
+        assertThat(RemotingLint.check(UNITS)).isEmpty();
+        CompilationUnit u = JavaSources.parse("""
+                package p;
+                import io.arr502.core.gate.GateResult;
+                import io.arr502.core.gate.GateOptions;
+                final class C extends MasterToSlaveFileCallable<GateResult> {
+                    private final GateResult gate;
+                    private final GateOptions options;
+                    private final String window;
+                    private transient Object cache;
+                }
+                """);
+        assertThat(RemotingLint.check(List.of(u))).containsExactly(
+                "C answers GateResult but io.arr502.core.gate.GateResult is not Serializable",
+                "C.gate goes to the agent but io.arr502.core.gate.GateResult is not Serializable");
+    }
 }

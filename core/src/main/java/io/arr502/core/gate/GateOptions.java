@@ -1,7 +1,8 @@
 package io.arr502.core.gate;
 
 /**
- * What the gate does besides its thresholds.
+ * What the gate does besides its thresholds. Serializable: the Jenkins plugin sends it to the agent
+ * inside its callable.
  *
  * @param minRequests      the fewest requests a rate is judged on (the window's for RATE, a route's for
  *                         ROUTE_RATE and LATENCY): below it a rate says nothing (1 error in 2 requests is
@@ -13,7 +14,7 @@ package io.arr502.core.gate;
  * @param baselineP99Millis the baseline build's worst-route p99 of successful requests, for LATENCY; 0 when
  *                         there is no baseline or it had no route with enough requests
  */
-public record GateOptions(long minRequests, Criticality noTraffic, long baselineP99Millis) {
+public record GateOptions(long minRequests, Criticality noTraffic, long baselineP99Millis) implements java.io.Serializable {
     /** As the check's verdict: rates from 20 requests on. */
     public static final long DEFAULT_MIN_REQUESTS = 20;
 
