@@ -3,6 +3,7 @@ package io.jenkins.plugins.arr502;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -145,5 +146,19 @@ class Arr502CheckTest {
         WarningAction w = marked.getPersistentAction(WarningAction.class);
         assertThat(w.getResult()).isEqualTo(Result.UNSTABLE);
         assertThat(w.getMessage()).contains("rate reaches 1");
+    }
+
+    /** As Pipeline and JCasC bind them: structs' DescribableModel, both ways, for the build step and the Pipeline step. */
+    @Test
+    void stepsBindThroughDescribableModel(JenkinsRule j) throws Exception {
+        java.util.Map<String, Object> args = java.util.Map.of("logs", "C:\\inetpub\\logs\\LogFiles\\W3SVC1", "gate", "COUNT:0:FAILURE",
+                "noTraffic", "UNSTABLE", "minRequests", 5L, "collectScripts", "check-scripts");
+        Arr502Check check = new DescribableModel<>(Arr502Check.class).instantiate(args);
+        assertThat(check.getNoTraffic()).isEqualTo("UNSTABLE");
+        assertThat(check.getMinRequests()).isEqualTo(5);
+        assertThat(check.getWindow()).isEqualTo("15m");
+        assertThat(new DescribableModel<>(Arr502Check.class).uninstantiate2(check).getArguments()).containsAllEntriesOf(args);
+        Arr502CheckStep step = new DescribableModel<>(Arr502CheckStep.class).instantiate(args);
+        assertThat(new DescribableModel<>(Arr502CheckStep.class).uninstantiate2(step).getArguments()).containsAllEntriesOf(args);
     }
 }
