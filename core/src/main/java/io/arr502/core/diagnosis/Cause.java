@@ -16,5 +16,7 @@ public enum Cause {
     ANCM_CONNECTION_FAILURE,
     /** ARR's 12002 with the request not yet sent (FREB ARR_REQUEST_HEADERS open): resolve/connect/send, not a slow answer. */
     BACKEND_CONNECT_TIMEOUT,
+    /** One farm server carries most of the failures (FREB's routed server, ARR's per-server counters): take it out of rotation. */
+    BACKEND_SERVER_FAILING,
     HEALTHY
 }

@@ -45,7 +45,7 @@ public final class Diagnoser {
             regression = RegressionTest.compare(b.requests(), b.count502_3(), logs.requests(), logs.count502_3(),
                     opt.regression(), b.source());
         }
-        return new Diagnosis(List.copyOf(findings), envelopes, regression);
+        return new Diagnosis(List.copyOf(findings), envelopes, regression, BackendServers.of(ev));
     }
 
     /** Keeps one finding per cause (the strongest), with the others' evidence appended. */

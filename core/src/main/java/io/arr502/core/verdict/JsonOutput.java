@@ -49,6 +49,7 @@ public final class JsonOutput {
         if (v.diagnosis() != null) {
             o.set("envelopes", JSON.valueToTree(v.diagnosis().envelopes()));
             o.set("regression", JSON.valueToTree(v.diagnosis().regression()));
+            o.set("servers", JSON.valueToTree(v.diagnosis().servers()));
         }
         o.set("remediation", JSON.valueToTree(v.remediation()));
         o.set("problems", JSON.valueToTree(v.problems()));

@@ -37,6 +37,19 @@ public record Win32Status(int code, String name, String meaning, String nextStep
                     "trust the backend CA on the proxy"),
             known(12169, "ERROR_WINHTTP_SECURE_INVALID_CERT", "backend certificate invalid",
                     "check the backend certificate"),
+            // WinHTTP error list (MicrosoftDocs/win32 desktop-src/WinHttp/error-messages.md)
+            known(12057, "ERROR_WINHTTP_SECURE_CERT_REV_FAILED", "revocation of the backend certificate could not be checked (revocation server offline)",
+                    "let the proxy reach the CRL/OCSP locations in the backend certificate (certutil -urlfetch -verify)"),
+            known(12170, "ERROR_WINHTTP_SECURE_CERT_REVOKED", "the backend certificate has been revoked",
+                    "replace the backend certificate"),
+            known(12179, "ERROR_WINHTTP_SECURE_CERT_WRONG_USAGE", "the backend certificate is not valid for the requested usage (server authentication)",
+                    "issue the backend a certificate with the Server Authentication EKU"),
+            known(12185, "ERROR_WINHTTP_CLIENT_CERT_NO_PRIVATE_KEY", "the client certificate ARR presents has no private key",
+                    "re-import the proxy's client certificate (clientCertHash) with its private key"),
+            known(12186, "ERROR_WINHTTP_CLIENT_CERT_NO_ACCESS_PRIVATE_KEY", "ARR's process may not read the client certificate's private key",
+                    "grant the application pool identity read access to that private key"),
+            known(1236, "ERROR_CONNECTION_ABORTED", "the network connection was aborted by the local system: typically the client went away",
+                    "a client abort (long polls, closed browsers), not a backend failure; compare with the route's normal duration"),
             known(64, "ERROR_NETNAME_DELETED", "the client (or ARR) went away before the response completed",
                     "on a backend: ARR gave up on this request; compare with the proxy's 12002 entries"),
             known(0, "ERROR_SUCCESS", "no error recorded", "none"));
@@ -64,6 +77,7 @@ public record Win32Status(int code, String name, String meaning, String nextStep
     public boolean isConnectFailure() { return code == 12029 || code == 12007; }
     public boolean isReset() { return code == 12030 || code == 12031 || code == 12152; }
     public boolean isTls() {
-        return code == 12175 || code == 12157 || code == 12044 || code == 12037 || code == 12038 || code == 12045 || code == 12169;
+        return code == 12175 || code == 12157 || code == 12044 || code == 12037 || code == 12038 || code == 12045 || code == 12169
+                || code == 12057 || code == 12170 || code == 12179 || code == 12185 || code == 12186;
     }
 }

@@ -21,7 +21,8 @@ public final class CauseRules {
                 new BackendStallSignalsRule(),
                 new PoolExhaustionRule(),
                 new AncmRule(),
-                new ConnectTimeoutRule());
+                new ConnectTimeoutRule(),
+                new BackendServerRule());
         // no rule reads HRESULTs from Application-log entries as per-request ARR causes: ARR documents only health
         // events there (1000, 1002; TechNet ff872129) and HRESULT-bearing entries come from the ASP.NET Core Module
         // (issue 16); CollectedEvidence.EventLogEntry.kind() names the real ones

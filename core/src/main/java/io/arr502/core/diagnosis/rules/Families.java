@@ -22,6 +22,11 @@ final class Families {
         if (p.ok()) {
             return null;
         }
+        if (p.failure() == ProbeResult.Failure.TLS_HOSTNAME && (p.tls() == null || p.tls().trusted())) {
+            // ARR ignores certificate name mismatches by default (SECURITY_FLAG_IGNORE_CERT_CN_INVALID, KB 2693489;
+            // SecureConnectionIgnoreFlags): a wrong name alone does not fail ARR's requests
+            return null;
+        }
         if ((p.failure() != null && p.failure().isTls()) || (p.tls() != null && !p.tls().trusted())) {
             return Cause.TLS_TRUST_FAILURE;
         }

@@ -1,0 +1,62 @@
+package io.arr502.core.remediation;
+
+import io.arr502.core.config.WebFarm;
+import io.arr502.core.diagnosis.BackendServers;
+import io.arr502.core.diagnosis.Cause;
+import io.arr502.core.diagnosis.Diagnosis;
+import io.arr502.core.evidence.Evidence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Takes the one failing server out of rotation: webFarms/webFarm/server@enabled (bool, default true; the webFarms
+ * schema, lextm/iis_schema webfarm.xml), set with appcmd's collection addressing ("Getting Started with AppCmd.exe").
+ * Offered only when the configuration shows the server enabled and another enabled server to carry the load.
+ */
+final class DrainPlans {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,252}");
+
+    private DrainPlans() {
+    }
+
+    static RemediationPlan drain(Diagnosis d, Evidence ev) {
+        BackendServers.Dominant dom = BackendServers.dominant(d.servers(), ev.config()).orElse(null);
+        if (dom == null) {
+            return null;
+        }
+        String server = dom.server().server();
+        String title = "take " + server + " out of rotation";
+        List<String> notes = new ArrayList<>();
+        notes.add(String.format(Locale.US, "%s carries %.0f %% of farm %s's failures.", server, 100 * dom.share(), dom.server().farm()));
+        WebFarm farm = ev.config() == null || dom.server().farm() == null ? null : ev.config().farms().stream()
+                .filter(f -> f.name().equalsIgnoreCase(dom.server().farm())).findFirst().orElse(null);
+        WebFarm.FarmServer configured = farm == null ? null
+                : farm.servers().stream().filter(s -> s.address().equalsIgnoreCase(server)).findFirst().orElse(null);
+        String refuse = null;
+        if (farm == null || configured == null) {
+            refuse = "Give --config (applicationHost.config or appcmd output): the command is built only for a farm and server read from it.";
+        } else if (!configured.enabled()) {
+            refuse = server + " is already disabled in the configuration.";
+        } else if (farm.servers().stream().noneMatch(s -> s.enabled() && s != configured)) {
+            refuse = "Not offered: " + server + " is the only enabled server of " + farm.name() + "; disabling it would leave the farm empty (502.4).";
+        } else if (!NAME.matcher(farm.name()).matches() || !NAME.matcher(configured.address()).matches()) {
+            refuse = "Not offered: the farm or server name holds characters a command line could misread.";
+        }
+        if (refuse != null) {
+            notes.add(refuse);
+            return new RemediationPlan(Cause.BACKEND_SERVER_FAILING, title, List.of(), List.of(), List.copyOf(notes));
+        }
+        String path = "/[name='" + farm.name() + "'].[address='" + configured.address() + "']";
+        notes.add("Disabling takes the server out at once; ARR Manager's 'Disallow New Connections' drains gracefully but is a runtime "
+                + "state without a documented command line. Bring it back (the rollback) once its own problem is fixed.");
+        return new RemediationPlan(Cause.BACKEND_SERVER_FAILING, title,
+                List.of(Appcmd.step("disable " + configured.address() + " in farm " + farm.name(), "set", "config", "-section:webFarms",
+                        path + ".enabled:false", "/commit:apphost")),
+                List.of(Appcmd.step("enable " + configured.address() + " again (it was enabled)", "set", "config", "-section:webFarms",
+                        path + ".enabled:true", "/commit:apphost")),
+                List.copyOf(notes));
+    }
+}
