@@ -153,12 +153,14 @@ class Arr502CheckTest {
     void stepsBindThroughDescribableModel(JenkinsRule j) throws Exception {
         java.util.Map<String, Object> args = java.util.Map.of("logs", "C:\\inetpub\\logs\\LogFiles\\W3SVC1", "gate", "COUNT:0:FAILURE",
                 "noTraffic", "UNSTABLE", "minRequests", 5L, "collectScripts", "check-scripts");
-        Arr502Check check = new DescribableModel<>(Arr502Check.class).instantiate(args);
+        Arr502Check check = DescribableModel.of(Arr502Check.class).instantiate(args, hudson.model.TaskListener.NULL);
         assertThat(check.getNoTraffic()).isEqualTo("UNSTABLE");
         assertThat(check.getMinRequests()).isEqualTo(5);
         assertThat(check.getWindow()).isEqualTo("15m");
-        assertThat(new DescribableModel<>(Arr502Check.class).uninstantiate2(check).getArguments()).containsAllEntriesOf(args);
-        Arr502CheckStep step = new DescribableModel<>(Arr502CheckStep.class).instantiate(args);
-        assertThat(new DescribableModel<>(Arr502CheckStep.class).uninstantiate2(step).getArguments()).containsAllEntriesOf(args);
+        assertThat(new java.util.HashMap<String, Object>(DescribableModel.of(Arr502Check.class).uninstantiate2(check).getArguments()))
+                .containsAllEntriesOf(args);
+        Arr502CheckStep step = DescribableModel.of(Arr502CheckStep.class).instantiate(args, hudson.model.TaskListener.NULL);
+        assertThat(new java.util.HashMap<String, Object>(DescribableModel.of(Arr502CheckStep.class).uninstantiate2(step).getArguments()))
+                .containsAllEntriesOf(args);
     }
 }
