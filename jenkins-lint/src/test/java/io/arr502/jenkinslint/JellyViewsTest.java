@@ -27,14 +27,32 @@ class JellyViewsTest {
     }
 
     @Test
-    void everyViewOfThePluginCompiles() throws IOException {
+    void everyViewOfThePluginCompiles() throws Exception {
         List<Path> views = PluginTree.files(PluginTree.RESOURCES, ".jelly");
         assertThat(views).hasSizeGreaterThanOrEqualTo(9);
         List<String> problems = new ArrayList<>();
         for (Path v : views) {
-            problems.addAll(JellyLint.check(PluginTree.RESOURCES.relativize(v).toString(), Files.readString(v), viewKeys(v)));
+            String name = PluginTree.RESOURCES.relativize(v).toString();
+            problems.addAll(JellyLint.check(name, Files.readString(v), viewKeys(v)));
+            problems.addAll(CspLint.check(name, Files.readString(v), PluginTree.RESOURCES));
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void inlineScriptStyleHandlersAndMissingAdjunctsAreRefused() throws Exception {
+        String view = """
+                <j:jelly xmlns:j="jelly:core" xmlns:st="jelly:stapler">
+                  <script>alert(1)</script>
+                  <script src="ok.js"/>
+                  <style>p { color: red }</style>
+                  <button onclick="go()" style="color: red">x</button>
+                  <st:adjunct includes="io.jenkins.plugins.echarts, io.jenkins.plugins.arr502.trend, io.jenkins.plugins.arr502.nothing"/>
+                </j:jelly>
+                """;
+        assertThat(CspLint.check("v", view, PluginTree.RESOURCES)).containsExactly("v: inline <script>", "v: inline <style>",
+                "v: inline onclick=\"…\" on <button>", "v: inline style=\"…\" on <button>",
+                "v: adjunct io.jenkins.plugins.arr502.nothing has no io/jenkins/plugins/arr502/nothing.js");
     }
 
     private static String entry(String title) {
