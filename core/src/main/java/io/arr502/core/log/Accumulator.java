@@ -64,7 +64,7 @@ final class Accumulator {
         }
         Stats s;
         if (perMinute && minute != ParsedLine.NO_MINUTE) {
-            s = minutes.computeIfAbsent(minute, k -> new Stats());
+            s = minutes.computeIfAbsent(minute, k -> new Stats(Stats.MINUTE_ROUTES));
         } else if (perMinute) {
             return null; // a line without date/time cannot be placed in a time window
         } else {

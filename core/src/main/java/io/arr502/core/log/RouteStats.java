@@ -21,4 +21,17 @@ public record RouteStats(
         Map<Integer, Long> win32For502_3,
         long p50TimeTaken502_3,
         long maxTimeTaken502_3) {
+
+    /** The bucket for the routes past the engine's caps: not a route of the site, so nothing may be planned for it. */
+    public static final String OTHER_ROUTES = "(other routes)";
+
+    /** True for {@link #OTHER_ROUTES}: counts of many routes together, with no URL of its own. */
+    public boolean synthetic() {
+        return OTHER_ROUTES.equals(route);
+    }
+
+    /** True when route names {@link #OTHER_ROUTES}. */
+    public static boolean synthetic(String route) {
+        return OTHER_ROUTES.equals(route);
+    }
 }

@@ -58,11 +58,11 @@ final class StateStore {
             if (v instanceof Stats st) {
                 return st;
             }
-            Stats st = new Stats();
+            Stats st = new Stats(Stats.MINUTE_ROUTES);
             if (v instanceof String raw) {
                 try (JsonParser p = JSON.createParser(raw)) {
                     p.nextToken();
-                    st = StatsJson.read(p);
+                    st = StatsJson.read(p, Stats.MINUTE_ROUTES);
                 } catch (Exception e) {
                     notes.add("state minute " + m + " was unreadable (" + LogFiles.oneLine(e) + ")");
                     damaged = true;

@@ -10,10 +10,18 @@ import java.util.Map;
 final class Stats {
     /** Caps the distinct routes kept; the rest fold into one bucket so hostile URLs cannot exhaust memory. */
     static final int MAX_ROUTES = 2000;
-    static final String OTHER_ROUTES = "(other routes)";
+    /**
+     * Caps the routes of one minute (the run's and the state's per-minute slices). A scanner sends thousands
+     * of distinct URLs a minute, and each route keeps two time-taken histograms of about 8 KB: with the run's
+     * cap alone, an hour of it held 120,000 of them (6 GB, "Java heap space", no state ever saved).
+     */
+    static final int MINUTE_ROUTES = 100;
+    static final String OTHER_ROUTES = RouteStats.OTHER_ROUTES;
     private static final ByteKey OTHER_ROUTES_KEY = ByteKey.of(OTHER_ROUTES);
     private static final ByteKey OTHER_GROUP_KEY = ByteKey.of("(other)");
 
+    /** Distinct routes kept, the overflow bucket not counted. */
+    final int maxRoutes;
     long requests;
     final Map<Integer, long[]> byStatus = new HashMap<>();
     final Map<Long, long[]> win32For5023 = new HashMap<>();
@@ -27,6 +35,14 @@ final class Stats {
     private final int[] statusKeys = new int[STATUS_SLOTS];
     private final long[][] statusCounters = new long[STATUS_SLOTS][];
     private static final int STATUS_SLOTS = 64;
+
+    Stats() {
+        this(MAX_ROUTES);
+    }
+
+    Stats(int maxRoutes) {
+        this.maxRoutes = maxRoutes;
+    }
 
     void addStatus(int status, int sub) {
         int key = status * 100_000 + sub;
@@ -50,7 +66,7 @@ final class Stats {
     RouteAcc routeInterned(ByteKey key) {
         RouteAcc r = routes.get(key);
         if (r == null) {
-            r = routes.computeIfAbsent(hasRoom(routes, OTHER_ROUTES_KEY) ? key : OTHER_ROUTES_KEY, k -> new RouteAcc());
+            r = routes.computeIfAbsent(hasRoom(routes, OTHER_ROUTES_KEY, maxRoutes) ? key : OTHER_ROUTES_KEY, k -> new RouteAcc());
         }
         return r;
     }
@@ -59,7 +75,7 @@ final class Stats {
     static long[] groupInterned(Map<ByteKey, long[]> map, ByteKey key) {
         long[] g = map.get(key);
         if (g == null) {
-            g = map.computeIfAbsent(hasRoom(map, OTHER_GROUP_KEY) ? key : OTHER_GROUP_KEY, k -> new long[4]);
+            g = map.computeIfAbsent(hasRoom(map, OTHER_GROUP_KEY, MAX_ROUTES) ? key : OTHER_GROUP_KEY, k -> new long[4]);
         }
         return g;
     }
@@ -73,9 +89,9 @@ final class Stats {
     }
 
     /** Below the cap, not counting the overflow bucket itself. */
-    private static boolean hasRoom(Map<ByteKey, ?> map, ByteKey other) {
+    private static boolean hasRoom(Map<ByteKey, ?> map, ByteKey other, int max) {
         int n = map.size();
-        return n < MAX_ROUTES || (n == MAX_ROUTES && map.containsKey(other));
+        return n < max || (n == max && map.containsKey(other));
     }
 
     void merge(Stats o) {

@@ -75,8 +75,13 @@ final class StatsJson {
 
     /** Reads the object the parser is on (its START_OBJECT is the current token); unknown fields are skipped. */
     static Stats read(JsonParser p) throws IOException, DataFormatException {
+        return read(p, Stats.MAX_ROUTES);
+    }
+
+    /** Like {@link #read(JsonParser)}, keeping at most maxRoutes routes (the rest in the overflow bucket, as a run would). */
+    static Stats read(JsonParser p, int maxRoutes) throws IOException, DataFormatException {
         expect(p, JsonToken.START_OBJECT, "minute");
-        Stats s = new Stats();
+        Stats s = new Stats(maxRoutes);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             if (p.nextToken() == null) {
@@ -98,7 +103,7 @@ final class StatsJson {
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         ByteKey key = ByteKey.of(p.currentName());
                         p.nextToken();
-                        s.routes.put(key, readRoute(p));
+                        s.routeInterned(key).combine(readRoute(p), true);
                     }
                 }
                 case "sites" -> readGroups(p, s.sites);

@@ -47,6 +47,9 @@ final class SummaryBuilder {
 
         List<RouteStats> routes = new ArrayList<>();
         s.routes.forEach((k, r) -> routes.add(route(k.toString(), r)));
+        routes.stream().filter(RouteStats::synthetic).findFirst().ifPresent(o -> notes.add(String.format(java.util.Locale.US,
+                "more distinct routes than the engine keeps (%,d a minute, %,d in all): %,d requests, %,d of them 502.3, are counted as %s",
+                Stats.MINUTE_ROUTES, Stats.MAX_ROUTES, o.requests(), o.count502_3(), RouteStats.OTHER_ROUTES)));
         routes.sort(Comparator.comparingLong(RouteStats::count502_3).reversed()
                 .thenComparing(Comparator.comparingLong(RouteStats::requests).reversed())
                 .thenComparing(RouteStats::route));

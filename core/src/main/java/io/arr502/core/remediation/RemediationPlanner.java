@@ -66,10 +66,11 @@ public final class RemediationPlanner {
         List<RemediationPlan> out = new ArrayList<>();
         ArrConfig cfg = ev.config();
         for (RouteEnvelope env : d.envelopes()) {
-            if (env.recommendedTimeout() == null || env.count502_3() == 0
+            if (env.recommendedTimeout() == null || env.count502_3() == 0 || io.arr502.core.log.RouteStats.synthetic(env.route())
                     || (ev.freb() != null && ev.freb().raisingArrTimeoutWontHelp(env.route()))) {
-                continue; // FREB: the ASP.NET Core Module's timeouts, or ARR never reached the backend
-
+                // FREB: the ASP.NET Core Module's timeouts, or ARR never reached the backend; "(other routes)" is many
+                // routes' overflow, with no URL a rule could match
+                continue;
             }
             RouteTarget target = cfg == null ? null : RouteResolver.resolve(cfg, env.route());
             WebFarm farm = target == null || target.farm() == null ? null
