@@ -99,6 +99,9 @@ final class CommonOptions {
     @Option(names = "--api-host", paramLabel = "HOST", description = "Icinga host object (default: this machine's name).")
     String apiHost;
 
+    @Option(names = "--api-allow-http", description = "Allow a plain http:// --api-url (the password crosses the network in clear text; for a loopback only).")
+    boolean apiAllowHttp;
+
     @Option(names = "--api-service", paramLabel = "SERVICE", defaultValue = "arr502", description = "Icinga service object (default: ${DEFAULT-VALUE}).")
     String apiService;
 

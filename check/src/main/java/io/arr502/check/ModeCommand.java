@@ -86,7 +86,7 @@ abstract class ModeCommand implements Callable<Integer> {
             String host = common.apiHost != null ? common.apiHost : java.net.InetAddress.getLocalHost().getHostName();
             String done = io.arr502.core.submit.IcingaSubmitter.submit(v, new io.arr502.core.submit.IcingaSubmitter.Target(common.apiUrl,
                     common.apiUser, password, common.apiCa, common.apiCertName, host, common.apiService, "check_arr502 on " + host,
-                    java.time.Duration.ofSeconds(5)));
+                    java.time.Duration.ofSeconds(5), common.apiAllowHttp));
             java.util.List<String> lines = new java.util.ArrayList<>(v.longOutput());
             lines.add(done);
             return new Verdict(v.state(), v.summary(), v.perfdata(), lines, v.metrics(), v.malformedLines(), v.diagnosis(),

@@ -44,7 +44,7 @@ public record HttpProbeSpec(String url, String method, int expectFrom, int expec
 
     @Override
     public String toString() {
-        return "HttpProbeSpec[" + method + " " + url + ", expect " + expectFrom + "-" + expectTo
+        return "HttpProbeSpec[" + method + " " + Redact.userinfo(url) + ", expect " + expectFrom + "-" + expectTo
                 + (body != null ? ", body /" + body.pattern() + "/" : "") + ", timeout " + timeout
                 + (followRedirects ? ", follow redirects" : "") + (user != null ? ", user " + user + " (password hidden)" : "") + "]";
     }

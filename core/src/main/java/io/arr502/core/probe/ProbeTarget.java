@@ -4,6 +4,7 @@ import okhttp3.HttpUrl;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -21,9 +22,16 @@ import java.util.regex.PatternSyntaxException;
  * @param kind   HTTP (for http:// and https://), TCP or TLS
  * @param target the URL or host:port, without options
  * @param ca     an extra trust store (PEM, JKS or PKCS#12) for https:// and tls://, null for none
+ * @param urlUser the user an http(s) URL named before its host ({@code https://user:pw@host/}), sent as basic
+ *                auth and never shown: {@code target} has it removed; null for none
  */
 public record ProbeTarget(ProbeResult.Kind kind, String target, String host, int port, String method, int expectFrom, int expectTo,
-                          Pattern body, Duration timeout, boolean followRedirects, Path ca) {
+                          Pattern body, Duration timeout, boolean followRedirects, Path ca, String urlUser, char[] urlPassword) {
+
+    @Override
+    public String toString() {
+        return "ProbeTarget[" + kind + " " + target + (urlUser != null ? ", credentials from the URL (hidden)" : "") + "]";
+    }
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m)?");
     private static final String SCHEMES = "use https://host/path, http://host/path, tcp://host:port or tls://host:port";
@@ -34,19 +42,28 @@ public record ProbeTarget(ProbeResult.Kind kind, String target, String host, int
         }
         String[] parts = text.trim().split(";");
         String target = parts[0].trim();
+        String shown = Redact.userinfo(text.trim()); // what messages may quote
+        String urlUser = null;
+        char[] urlPassword = null;
         String lower = target.toLowerCase(Locale.ROOT);
         ProbeResult.Kind kind = lower.startsWith("http://") || lower.startsWith("https://") ? ProbeResult.Kind.HTTP
                 : lower.startsWith("tcp://") ? ProbeResult.Kind.TCP
                 : lower.startsWith("tls://") ? ProbeResult.Kind.TLS : null;
         if (kind == null) {
-            throw new IllegalArgumentException("not a probe target: " + target + " (" + SCHEMES + ")");
+            throw new IllegalArgumentException("not a probe target: " + Redact.userinfo(target) + " (" + SCHEMES + ")");
         }
         String host;
         int port;
         if (kind == ProbeResult.Kind.HTTP) {
             HttpUrl u = HttpUrl.parse(target);
             if (u == null) {
-                throw new IllegalArgumentException("not a valid URL: " + target);
+                throw new IllegalArgumentException("not a valid URL (or a port outside 1-65535): " + Redact.userinfo(target));
+            }
+            if (!u.username().isEmpty() || !u.password().isEmpty()) {
+                // sent as basic auth, and gone from everything shown
+                urlUser = u.username();
+                urlPassword = u.password().toCharArray();
+                target = Redact.userinfo(target);
             }
             host = u.host();
             port = u.port();
@@ -55,10 +72,13 @@ public record ProbeTarget(ProbeResult.Kind kind, String target, String host, int
             try {
                 u = new URI(target);
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("not a probe target: " + target + " (" + SCHEMES + ")");
+                throw new IllegalArgumentException("not a probe target: " + Redact.userinfo(target) + " (" + SCHEMES + ")");
             }
             if (u.getHost() == null || u.getPort() < 0) {
                 throw new IllegalArgumentException("probe target needs host and port: " + target + " (e.g. " + lower.substring(0, 6) + "app01:443)");
+            }
+            if (u.getPort() < 1 || u.getPort() > 65535) {
+                throw new IllegalArgumentException("port outside 1-65535: " + target);
             }
             if (u.getRawPath() != null && !u.getRawPath().isEmpty() && !"/".equals(u.getRawPath()) || u.getRawQuery() != null) {
                 throw new IllegalArgumentException("a " + lower.substring(0, 3) + ":// target is host:port only: " + target);
@@ -83,19 +103,19 @@ public record ProbeTarget(ProbeResult.Kind kind, String target, String host, int
             String v = eq < 0 ? "" : p.substring(eq + 1).trim();
             boolean httpOnly = !k.equals("timeout") && !k.equals("ca");
             if (httpOnly && kind != ProbeResult.Kind.HTTP || k.equals("ca") && kind == ProbeResult.Kind.TCP) {
-                throw new IllegalArgumentException("option '" + k + "' does not apply to " + lower.substring(0, 3) + ":// targets: " + text);
+                throw new IllegalArgumentException("option '" + k + "' does not apply to " + lower.substring(0, 3) + ":// targets: " + shown);
             }
             switch (k) {
-                case "timeout" -> timeout = duration(v, text);
+                case "timeout" -> timeout = duration(v, shown);
                 case "expect" -> {
                     Matcher m = Pattern.compile("([1-5]\\d\\d)(?:-([1-5]\\d\\d))?").matcher(v);
                     if (!m.matches()) {
-                        throw new IllegalArgumentException("expect needs a status or a range like 200 or 200-299, not '" + v + "': " + text);
+                        throw new IllegalArgumentException("expect needs a status or a range like 200 or 200-299, not '" + v + "': " + shown);
                     }
                     from = Integer.parseInt(m.group(1));
                     to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
                     if (to < from) {
-                        throw new IllegalArgumentException("expect range is backwards: '" + v + "': " + text);
+                        throw new IllegalArgumentException("expect range is backwards: '" + v + "': " + shown);
                     }
                 }
                 case "body" -> {
@@ -108,24 +128,24 @@ public record ProbeTarget(ProbeResult.Kind kind, String target, String host, int
                 case "method" -> {
                     method = v.toUpperCase(Locale.ROOT);
                     if (!method.equals("GET") && !method.equals("HEAD")) {
-                        throw new IllegalArgumentException("method must be GET or HEAD, not '" + v + "': " + text);
+                        throw new IllegalArgumentException("method must be GET or HEAD, not '" + v + "': " + shown);
                     }
                 }
                 case "follow" -> follow = true;
                 case "ca" -> {
                     if (v.isEmpty()) {
-                        throw new IllegalArgumentException("ca needs a file (PEM, JKS or PKCS#12): " + text);
+                        throw new IllegalArgumentException("ca needs a file (PEM, JKS or PKCS#12): " + shown);
                     }
                     ca = Path.of(v);
                 }
                 default -> throw new IllegalArgumentException("unknown probe option '" + k
-                        + "' (known: expect, body, timeout, method, follow, ca): " + text);
+                        + "' (known: expect, body, timeout, method, follow, ca): " + shown);
             }
         }
         if (timeout == null || timeout.isZero() || timeout.isNegative()) {
-            throw new IllegalArgumentException("probe timeout must be positive: " + text);
+            throw new IllegalArgumentException("probe timeout must be positive: " + shown);
         }
-        return new ProbeTarget(kind, target, host, port, method, from, to, body, timeout, follow, ca);
+        return new ProbeTarget(kind, target, host, port, method, from, to, body, timeout, follow, ca, urlUser, urlPassword);
     }
 
     /** {@code 500ms}, {@code 5s}, {@code 2m}; a bare number is seconds. */
@@ -152,7 +172,9 @@ public record ProbeTarget(ProbeResult.Kind kind, String target, String host, int
         if (kind != ProbeResult.Kind.HTTP) {
             throw new IllegalStateException(kind + " target has no HTTP spec: " + target);
         }
-        return new HttpProbeSpec(target, method, expectFrom, expectTo, body, timeout, followRedirects, trust(trust), user, password);
+        boolean fromUrl = user == null && urlUser != null;
+        return new HttpProbeSpec(target, method, expectFrom, expectTo, body, timeout, followRedirects, trust(trust),
+                fromUrl ? urlUser : user, fromUrl ? urlPassword : password);
     }
 
     private TrustOptions trust(TrustOptions given) {
@@ -175,6 +197,14 @@ public record ProbeTarget(ProbeResult.Kind kind, String target, String host, int
 
     /** With basic-auth credentials for HTTP(S) targets (ignored by tcp:// and tls://). */
     public static ProbeResult run(String text, Duration defaultTimeout, TrustOptions trust, String user, char[] password) {
-        return parse(text, defaultTimeout).run(trust, user, password);
+        return parse(text, defaultTimeout).checkFiles().run(trust, user, password);
+    }
+
+    /** This target, once the files it names are there: a missing ca= is a setup mistake (a bad argument), not an unreachable backend. */
+    public ProbeTarget checkFiles() {
+        if (ca != null && (!Files.isRegularFile(ca) || !Files.isReadable(ca))) {
+            throw new IllegalArgumentException("ca file " + (Files.exists(ca) ? "not readable" : "not found") + ": " + ca);
+        }
+        return this;
     }
 }

@@ -49,10 +49,17 @@ public final class Prober {
     }
 
     public static ProbeResult http(HttpProbeSpec spec) {
-        String url = spec == null ? null : spec.url();
-        HttpUrl parsed = url == null ? null : HttpUrl.parse(url.trim());
+        String url = spec == null ? null : Redact.userinfo(spec.url()); // what results show: never a URL's password
+        HttpUrl parsed = spec == null || spec.url() == null ? null : HttpUrl.parse(spec.url().trim());
         if (parsed == null) {
             return setup(ProbeResult.Kind.HTTP, url, "not an http(s) URL: " + url);
+        }
+        if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
+            // credentials in the URL are sent as basic auth (OkHttp would drop them), unless the caller gave its own
+            if (spec.user() == null) {
+                spec = spec.withCredentials(parsed.username(), parsed.password().toCharArray());
+            }
+            parsed = parsed.newBuilder().username("").password("").build();
         }
         if (!"GET".equals(spec.method()) && !"HEAD".equals(spec.method())) {
             return setup(ProbeResult.Kind.HTTP, url, "probe method must be GET or HEAD, not " + spec.method());

@@ -37,10 +37,16 @@ public final class IcingaSubmitter {
      * @param certName  the name the API certificate carries (Icinga's NodeName) when it differs from the URL host; null to check the URL host
      */
     public record Target(String apiUrl, String user, char[] password, Path caPem, String certName, String host, String service,
-                         String checkSource, Duration timeout) {
+                         String checkSource, Duration timeout, boolean allowPlainHttp) {
+        /** Over https only. */
+        public Target(String apiUrl, String user, char[] password, Path caPem, String certName, String host, String service,
+                      String checkSource, Duration timeout) {
+            this(apiUrl, user, password, caPem, certName, host, service, checkSource, timeout, false);
+        }
+
         @Override
         public String toString() {
-            return "Target[" + apiUrl + ", user " + user + " (password hidden), " + host + "!" + service + "]";
+            return "Target[" + io.arr502.core.probe.Redact.userinfo(apiUrl) + ", user " + user + " (password hidden), " + host + "!" + service + "]";
         }
     }
 
@@ -49,6 +55,15 @@ public final class IcingaSubmitter {
 
     /** Returns a one-line confirmation; throws IOException with a one-line reason when Icinga does not accept it. */
     public static String submit(Verdict v, Target t) throws IOException {
+        okhttp3.HttpUrl api = okhttp3.HttpUrl.parse(t.apiUrl().trim());
+        if (api == null) {
+            throw new IllegalArgumentException("--api-url is not an http(s) URL: " + io.arr502.core.probe.Redact.userinfo(t.apiUrl()));
+        }
+        if (!api.isHttps() && !t.allowPlainHttp()) {
+            // basic auth over http is the password in clear text for anyone on the path
+            throw new IllegalArgumentException("--api-url is plain http: the API password would cross the network in clear text "
+                    + "(use https://, or --api-allow-http on a trusted loopback)");
+        }
         ObjectNode body = JSON.createObjectNode();
         body.put("type", "Service");
         body.put("filter", "host.name==\"" + escape(t.host()) + "\" && service.name==\"" + escape(t.service()) + "\"");
@@ -70,7 +85,7 @@ public final class IcingaSubmitter {
         try (Response r = client.newCall(req).execute()) {
             String text = r.body() == null ? "" : r.body().string();
             if (!r.isSuccessful()) {
-                throw new IOException("Icinga API answered HTTP " + r.code() + ": " + text.replaceAll("\\s+", " ").trim());
+                throw new IOException("Icinga API answered HTTP " + r.code() + answer(text, t));
             }
             if (text.contains("\"code\":404") || text.contains("No objects found")) {
                 throw new IOException("Icinga has no service " + t.host() + "!" + t.service());
@@ -119,6 +134,26 @@ public final class IcingaSubmitter {
             });
         }
         return b.build();
+    }
+
+    /**
+     * What of an error answer may be shown: Icinga's own "status" text when the body is its JSON, otherwise the
+     * start of the body; both capped and without credentials. A proxy or a reflecting endpoint can echo the
+     * request's Authorization header, and a body can be megabytes.
+     */
+    static String answer(String text, Target t) {
+        String said = text;
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = JSON.readTree(text);
+            if (n != null && n.hasNonNull("status")) {
+                said = n.get("status").asText();
+            }
+        } catch (IOException | RuntimeException notJson) {
+            // an HTML page or plain text from something in between: shown filtered
+        }
+        String basic = Credentials.basic(t.user(), new String(t.password()));
+        String shown = io.arr502.core.probe.Redact.response(said, 200, new String(t.password()), basic.substring("Basic ".length()));
+        return shown.isEmpty() ? "" : ": " + shown;
     }
 
     private static String escape(String s) {
