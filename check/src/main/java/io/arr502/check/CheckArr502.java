@@ -70,6 +70,13 @@ public final class CheckArr502 implements Runnable {
         } else {
             MODES.forEach((name, mode) -> cl.addSubcommand(name, mode.get()));
         }
+        // an empty path is the current folder to Java ("logs ''" walked /proc from /): refused for every option
+        cl.registerConverter(java.nio.file.Path.class, s -> {
+            if (s.isBlank()) {
+                throw new CommandLine.TypeConversionException("empty path");
+            }
+            return java.nio.file.Path.of(s);
+        });
         cl.setOut(new java.io.PrintWriter(OUT, true));
         cl.setErr(new java.io.PrintWriter(OUT, true));
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -109,7 +109,14 @@ final class CommonOptions {
     boolean[] verbose = new boolean[0];
 
     Window parsedWindow() {
+        if (window == null || window.isBlank()) {
+            throw new IllegalArgumentException("--window needs a length like 15m or 1h, or all");
+        }
         Window w = Window.parse(window);
+        if (w.kind() == Window.Kind.LAST && w.length().toSeconds() % 60 != 0) {
+            // the state keeps minutes: a 30 s window would silently count a whole minute
+            throw new IllegalArgumentException("--window must be whole minutes (e.g. 1m, 15m, 1h), not '" + window + "'");
+        }
         if (w.kind() == Window.Kind.LAST && anchor.equalsIgnoreCase("latest")) {
             return Window.lastBeforeNewest(w.length());
         }

@@ -40,6 +40,10 @@ abstract class ModeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return print(deadline, Verdict.unknown("bad argument: " + e.getMessage()), "nagios");
         }
+        if (common.timeoutSeconds < 1) {
+            // 0 or less used to switch the deadline off: a hanging input (a FIFO, a dead share) then hung the daemon's check
+            return print(deadline, Verdict.unknown("bad argument: -t must be at least 1 second, not " + common.timeoutSeconds), "nagios");
+        }
         deadline.start(deadlineSeconds(), timeoutState, CheckArr502.out());
         // logs are read for three quarters of the time allowed; the rest judges, answers and saves the state,
         // so a large backlog ends in "still reading" with progress kept instead of a kill that keeps none

@@ -162,6 +162,31 @@ class LauncherIT {
     }
 
     @Test
+    void aJvmThatCannotStartIsUnknownNotWarning() throws Exception {
+        Path launcher = install();
+        // a bad option: java exits 1 with its error on stderr, which the daemon would show as WARNING
+        Run bad = launchWith("-XX:+NoSuchOptionAtAll", launcher, "logs", tmp.resolve("missing").toString());
+        assertThat(bad.exit()).isEqualTo(3);
+        assertThat(bad.out()).startsWith("ARR502 UNKNOWN - java could not run the check (exit 1, no answer)").hasLineCount(1);
+        // too little address space for the heap: the JVM does not start
+        List<String> cmd = List.of("sh", "-c", "ulimit -v 150000; exec sh \"$0\" logs missing", launcher.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().remove("ARR502_JAVA_OPTS");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.getErrorStream().readAllBytes();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isEqualTo(3);
+        assertThat(out).startsWith("ARR502 UNKNOWN - java could not run the check");
+        // and a check that runs keeps its output and exit code exactly
+        Run ok = launch(launcher, "logs", tmp.resolve("missing").toString());
+        assertThat(ok.exit()).isEqualTo(3);
+        assertThat(ok.out()).startsWith("ARR502 UNKNOWN - logs: no such log file or folder").endsWith("\n").hasLineCount(1);
+    }
+
+    @Test
     void aJavaThatCannotDumpAnArchiveIsNotRetrainedOnEveryCheck() throws Exception {
         // a java that runs checks but fails -Xshare:dump, and notes every training it is asked for
         Path fakeHome = Files.createDirectories(tmp.resolve("jdk/bin")).getParent();

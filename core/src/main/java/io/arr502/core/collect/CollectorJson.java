@@ -68,7 +68,11 @@ public final class CollectorJson {
         String s = n.asText().trim();
         Matcher m = MS_DATE.matcher(s.replace("\\/", "/"));
         if (m.matches()) {
-            return Instant.ofEpochMilli(Long.parseLong(m.group(1)));
+            try {
+                return Instant.ofEpochMilli(Long.parseLong(m.group(1)));
+            } catch (NumberFormatException | java.time.DateTimeException e) {
+                return null; // one impossible date is an unknown time, not a bad argument that sinks the whole triage
+            }
         }
         try {
             return OffsetDateTime.parse(s).toInstant();

@@ -35,7 +35,23 @@ public final class SafeXml {
             f.setExpandEntityReferences(false);
             f.setNamespaceAware(false);
             DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
+            // null would be the JDK's default handler, which prints "[Fatal Error] ..." to stderr before the
+            // exception: the plugin's first line must be its own
+            b.setErrorHandler(new org.xml.sax.ErrorHandler() {
+                @Override
+                public void warning(org.xml.sax.SAXParseException e) {
+                }
+
+                @Override
+                public void error(org.xml.sax.SAXParseException e) throws SAXException {
+                    throw e;
+                }
+
+                @Override
+                public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
             return b.parse(new ByteArrayInputStream(bytes));
         } catch (SAXException e) {
             String m = e.getMessage() == null ? "malformed XML" : e.getMessage();

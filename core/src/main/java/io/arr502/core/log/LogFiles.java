@@ -67,6 +67,14 @@ final class LogFiles {
 
     static String oneLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof java.nio.file.FileSystemException f) {
+            // its message is the path alone ("cannot read log file X: X"): say what went wrong instead
+            m = f.getReason() != null ? f.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e instanceof java.nio.file.NotDirectoryException ? "not a folder"
+                    : e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        }
         return m.replaceAll("[\\r\\n]+", " ");
     }
 }

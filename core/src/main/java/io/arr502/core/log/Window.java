@@ -12,6 +12,9 @@ public record Window(Kind kind, Duration length, Instant from, Instant to, boole
 
     public enum Kind { ALL, LAST, RANGE }
 
+    /** A hundred years: longer spans are typing mistakes, and overflow minute arithmetic. */
+    static final Duration MAX_DURATION = Duration.ofDays(36_500);
+
     public static Window all() {
         return new Window(Kind.ALL, null, null, null, false);
     }
@@ -51,12 +54,21 @@ public record Window(Kind kind, Duration length, Instant from, Instant to, boole
         if (n <= 0) {
             throw new IllegalArgumentException("duration must be positive: '" + text + "'");
         }
-        return switch (unit) {
-            case 's' -> Duration.ofSeconds(n);
-            case 'm' -> Duration.ofMinutes(n);
-            case 'h' -> Duration.ofHours(n);
-            case 'd' -> Duration.ofDays(n);
-            default -> throw new IllegalArgumentException("not a duration: '" + text + "' (use e.g. 90s, 15m, 1h, 2d)");
-        };
+        Duration d;
+        try {
+            d = switch (unit) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                case 'd' -> Duration.ofDays(n);
+                default -> throw new IllegalArgumentException("not a duration: '" + text + "' (use e.g. 90s, 15m, 1h, 2d)");
+            };
+        } catch (ArithmeticException e) {
+            d = null;
+        }
+        if (d == null || d.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException("duration too long: '" + text + "' (at most 36500d)");
+        }
+        return d;
     }
 }

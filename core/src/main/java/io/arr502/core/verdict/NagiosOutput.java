@@ -24,12 +24,19 @@ public final class NagiosOutput {
         return b.toString();
     }
 
-    /** One line, no pipe: what came from logs or configs cannot break the format. */
+    /** A line is cut here: a 100 KB URL in a route made a 100 KB first line. */
+    static final int MAX_LINE = 1000;
+
+    /** One line, no pipe, at most {@link #MAX_LINE} characters: what came from logs or configs cannot break the format. */
     public static String clean(String s) {
         if (s == null) {
             return "";
         }
-        StringBuilder b = new StringBuilder(s.length());
+        boolean cut = s.length() > MAX_LINE;
+        if (cut) {
+            s = s.substring(0, MAX_LINE - 1);
+        }
+        StringBuilder b = new StringBuilder(s.length() + 1);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '|') {
@@ -44,6 +51,6 @@ public final class NagiosOutput {
                 b.append(c);
             }
         }
-        return b.toString();
+        return cut ? b.append('…').toString() : b.toString();
     }
 }

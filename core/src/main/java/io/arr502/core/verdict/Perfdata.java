@@ -21,14 +21,22 @@ public record Perfdata(String label, Double value, String uom, Range warn, Range
         return new Perfdata(label, value, uom, warn, crit, lo, hi);
     }
 
-    /** Labels lose characters that break parsers ({@code ' = |} and controls); spaces become underscores. */
+    /** Labels are at most this long: a label built from a 100 KB URL made a 100 KB first line. */
+    static final int MAX_LABEL = 80;
+
+    /** Labels lose characters that break parsers ({@code ' = |} and controls); spaces become underscores; long ones are cut. */
     public static String cleanLabel(String label) {
-        StringBuilder b = new StringBuilder(label.length());
+        StringBuilder b = new StringBuilder(Math.min(label.length(), MAX_LABEL + 8));
         for (char c : label.toCharArray()) {
             if (c == '\'' || c == '=' || c == '|' || c < 0x20 || c == 0x7f) {
                 continue;
             }
             b.append(c == ' ' ? '_' : c);
+        }
+        if (b.length() > MAX_LABEL) {
+            // cut in the middle: the start and the end (probe_..._total) both say what it is
+            String s = b.toString();
+            return s.substring(0, MAX_LABEL / 2 - 1) + ".." + s.substring(s.length() - (MAX_LABEL / 2 - 1));
         }
         return b.length() == 0 ? "value" : b.toString();
     }
@@ -37,8 +45,8 @@ public record Perfdata(String label, Double value, String uom, Range warn, Range
         StringBuilder b = new StringBuilder();
         b.append('\'').append(cleanLabel(label)).append("'=");
         b.append(value == null ? "U" : number(value)).append(uom == null ? "" : uom);
-        b.append(';').append(warn == null ? "" : warn.text());
-        b.append(';').append(crit == null ? "" : crit.text());
+        b.append(';').append(warn == null ? "" : warn.normalized());
+        b.append(';').append(crit == null ? "" : crit.normalized());
         b.append(';').append(min == null ? "" : number(min));
         b.append(';').append(max == null ? "" : number(max));
         String s = b.toString();

@@ -11,7 +11,11 @@ public record Range(double start, double end, boolean inside, String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty threshold range");
         }
-        String t = text.trim();
+        String t = text.strip();
+        if (t.length() > 64 || !t.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            // a line break here would split the plugin's first line; nothing else belongs in a range
+            throw new IllegalArgumentException("not a threshold range: '" + NagiosOutput.clean(text) + "' (use [@][start:][end], e.g. 5, 10:, ~:5, @1:3)");
+        }
         boolean inside = t.startsWith("@");
         if (inside) {
             t = t.substring(1);
@@ -34,11 +38,14 @@ public record Range(double start, double end, boolean inside, String text) {
         if (start > end) {
             throw new IllegalArgumentException("threshold range start is above its end: '" + text + "'");
         }
-        return new Range(start, end, inside, text.trim());
+        return new Range(start, end, inside, t);
     }
 
+    /** Plain decimal numbers only: Java would also take 5d, 0x10p0, 1e3, NaN and Infinity. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
     private static double number(String s) {
-        if (s.isEmpty() || s.contains(":")) {
+        if (!NUMBER.matcher(s).matches()) {
             throw new NumberFormatException(s);
         }
         double d = Double.parseDouble(s);
@@ -52,6 +59,19 @@ public record Range(double start, double end, boolean inside, String text) {
     public boolean alerts(double value) {
         boolean within = value >= start && value <= end;
         return inside == within;
+    }
+
+    /**
+     * The range as the guidelines write it, from the parsed values rather than the typed text: what perfdata
+     * carries ("0:10" is "10", "+5" is "5", "~:" stays "~:").
+     */
+    public String normalized() {
+        String s = start == Double.NEGATIVE_INFINITY ? "~:" : start == 0 ? "" : Perfdata.number(start) + ":";
+        String e = end == Double.POSITIVE_INFINITY ? "" : Perfdata.number(end);
+        if (s.isEmpty() && e.isEmpty()) {
+            s = "0:";
+        }
+        return (inside ? "@" : "") + s + e;
     }
 
     @Override

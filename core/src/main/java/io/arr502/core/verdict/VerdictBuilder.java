@@ -44,7 +44,9 @@ public final class VerdictBuilder {
         if (fatal != null || !ev.hasAny()) {
             EvidenceProblem first = fatal != null ? fatal : problems.isEmpty() ? null : problems.get(0);
             String why = first != null ? first.source() + ": " + first.reason() : "no evidence given (use --logs, --freb, --config, --url or --evidence)";
-            return new Verdict(State.UNKNOWN, why, List.of(), problemLines(problems), Metrics.none(), 0, diagnosis,
+            // the summary says the first problem already: the long output lists the others
+            List<EvidenceProblem> others = problems.stream().filter(p -> p != first).toList();
+            return new Verdict(State.UNKNOWN, why, List.of(), problemLines(others), Metrics.none(), 0, diagnosis,
                     remediation, problems);
         }
 
