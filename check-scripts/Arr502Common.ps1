@@ -13,15 +13,9 @@ function ConvertTo-Arr502Ascii {
     [CmdletBinding()]
     param([Parameter(Mandatory = $true)][AllowEmptyString()][string]$Json)
     # Windows PowerShell 5.1's ConvertTo-Json has no -EscapeHandling: escape by hand, one UTF-16 unit at a time
-    $sb = New-Object -TypeName System.Text.StringBuilder -ArgumentList ($Json.Length + 16)
-    foreach ($ch in $Json.ToCharArray()) {
-        if ([int]$ch -lt 128) {
-            [void]$sb.Append($ch)
-        } else {
-            [void]$sb.Append(('\u{0:x4}' -f [int]$ch))
-        }
-    }
-    return $sb.ToString()
+    # (surrogate pairs become two escapes, as JSON wants); the evaluator runs only for non-ASCII characters
+    $evaluator = [System.Text.RegularExpressions.MatchEvaluator] { param($m) '\u{0:x4}' -f [int][char]$m.Value }
+    return [System.Text.RegularExpressions.Regex]::Replace($Json, '[^\x00-\x7F]', $evaluator)
 }
 
 function Save-Arr502Text {
@@ -30,10 +24,14 @@ function Save-Arr502Text {
         [Parameter(Mandatory = $true)][string]$Path,
         [Parameter(Mandatory = $true)][AllowEmptyString()][string]$Text
     )
-    # written whole to a temporary file, then moved: a reader never sees half a document
+    # written whole to a temporary file, then swapped in: a reader never sees half a document
     $tmp = "$Path.tmp"
     [System.IO.File]::WriteAllText($tmp, $Text, (New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false))
-    Move-Item -LiteralPath $tmp -Destination $Path -Force
+    if ([System.IO.File]::Exists($Path)) {
+        [System.IO.File]::Replace($tmp, $Path, [NullString]::Value)
+    } else {
+        [System.IO.File]::Move($tmp, $Path)
+    }
 }
 
 function Write-Arr502Document {

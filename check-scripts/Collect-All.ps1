@@ -15,6 +15,9 @@
     Total time budget; each collector gets at most what is left.
 .PARAMETER CollectorTimeoutSeconds
     Deadline of one collector.
+.PARAMETER CounterSeconds
+    How long the counters are sampled (every 2 s). The counters collector's deadline grows with it; the budget must
+    allow it. A short sample is a snapshot of the window, and the document says how many seconds it covers.
 .PARAMETER WindowMinutes
     The triage window: event log entries and FREB traces of the last WindowMinutes are collected.
 .EXAMPLE
@@ -26,7 +29,8 @@ param(
     [Parameter(Mandatory = $true)][string]$OutDir,
     [ValidateRange(5, 3600)][int]$BudgetSeconds = 60,
     [ValidateRange(1, 600)][int]$CollectorTimeoutSeconds = 20,
-    [ValidateRange(1, 43200)][int]$WindowMinutes = 60
+    [ValidateRange(1, 43200)][int]$WindowMinutes = 60,
+    [ValidateRange(2, 3600)][int]$CounterSeconds = 10
 )
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
@@ -35,7 +39,7 @@ $ErrorActionPreference = 'Stop'
 # collector name -> script and its own arguments (each also gets -OutFile)
 $collectors = [ordered]@{
     'eventlog'      = @('Get-Arr502EventLog.ps1', '-WindowMinutes', "$WindowMinutes")
-    'counters'      = @('Get-Arr502Counters.ps1')
+    'counters'      = @('Get-Arr502Counters.ps1', '-SampleInterval', '2', '-MaxSamples', "$([Math]::Max(1, [int]($CounterSeconds / 2)))")
     'winhttp-proxy' = @('Get-Arr502WinHttpProxy.ps1')
     'config'        = @('Get-Arr502Config.ps1')
     'freb-listing'  = @('Get-Arr502FrebListing.ps1', '-WindowMinutes', "$WindowMinutes", '-CopyTo', "`"$(Join-Path -Path $OutDir -ChildPath 'FailedReqLogFiles')`"")
@@ -53,7 +57,8 @@ try {
         $stdout = Join-Path -Path $OutDir -ChildPath "$name.stdout.txt"
         $err = Join-Path -Path $OutDir -ChildPath "$name.stderr.txt"
         $left = [int][Math]::Floor(($deadline - (Get-Date)).TotalSeconds)
-        $limit = [Math]::Min($CollectorTimeoutSeconds, $left)
+        $own = $(if ($name -eq 'counters') { [Math]::Max($CollectorTimeoutSeconds, $CounterSeconds + 10) } else { $CollectorTimeoutSeconds })
+        $limit = [Math]::Min($own, $left)
         if ($limit -le 0) {
             $entries += [ordered]@{ collector = $name; file = "$name.json"; exitCode = -1; exitCodeKnown = $true; durationMs = 0; timedOut = $true; skipped = $true }
             continue

@@ -26,7 +26,7 @@
 [CmdletBinding()]
 param(
     [ValidateRange(1, 60)][int]$SampleInterval = 2,
-    [ValidateRange(1, 100)][int]$MaxSamples = 5,
+    [ValidateRange(1, 1800)][int]$MaxSamples = 5,
     [string]$OutFile = ''
 )
 Set-StrictMode -Version Latest

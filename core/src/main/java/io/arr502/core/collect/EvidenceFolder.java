@@ -63,6 +63,12 @@ public final class EvidenceFolder {
         if (d != null) {
             app = CollectorJson.events(d.path("application"));
             was = CollectorJson.events(d.path("was"));
+            for (JsonNode q : CollectorJson.list(d.path("queries"))) {
+                // "provider not installed": those events could not be looked for (ARR's provider name is undocumented)
+                if (q.path("outcome").asText("").equals("provider not installed")) {
+                    notes.add("eventlog " + q.path("name").asText("?") + ": not looked for, no such event provider on the host");
+                }
+            }
         }
         List<CollectedEvidence.CounterSample> counters = List.of();
         d = data(dir, "counters", problems);

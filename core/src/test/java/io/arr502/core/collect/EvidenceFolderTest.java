@@ -32,7 +32,8 @@ class EvidenceFolderTest {
         assertThat(c.frebFiles()).hasSize(8);
         assertThat(c.configXml()).containsKeys("system.webServer/proxy", "webFarms", "system.webServer/rewrite/rules@Default Web Site");
         assertThat(c.problems()).extracting(CollectedEvidence.CollectorProblem::reason).containsExactly("counter not installed: \\ASP.NET\\Requests Rejected");
-        assertThat(c.notes()).contains("counters: host language 009 (en-US), names mapped from Perflib\\009 to the host's names; 8 s sampled");
+        assertThat(c.notes()).contains("counters: host language 009 (en-US), names mapped from Perflib\\009 to the host's names; 8 s sampled",
+                "eventlog arr-health: not looked for, no such event provider on the host");
     }
 
     @Test
