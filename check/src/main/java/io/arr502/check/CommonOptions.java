@@ -78,6 +78,28 @@ final class CommonOptions {
             description = "SLO timeout classes for recommendations (default: ${DEFAULT-VALUE}).")
     String timeoutClasses;
 
+    @Option(names = "--noise-min-count", paramLabel = "N", defaultValue = "5",
+            description = "A cause needs at least this many failed requests (default: ${DEFAULT-VALUE}) ...")
+    long noiseMinCount;
+
+    @Option(names = "--noise-min-rate", paramLabel = "PERCENT", defaultValue = "0.01",
+            description = "... and this share of all requests, unless --baseline shows a significant rise (default: ${DEFAULT-VALUE}).")
+    double noiseMinRate;
+
+    @Option(names = "--headroom-warning", paramLabel = "PERCENT", defaultValue = "20",
+            description = "Warn when a route's successful p99 leaves less than this share of its timeout (default: ${DEFAULT-VALUE}).")
+    double headroomWarning;
+
+    @Option(names = "--headroom-critical", paramLabel = "PERCENT", description = "Critical below this headroom (default: none).")
+    Double headroomCritical;
+
+    @Option(names = "--rise-warning", paramLabel = "FACTOR", defaultValue = "1.5",
+            description = "With --baseline: warn on a significant rise to this factor of the baseline's 502.3 rate (default: ${DEFAULT-VALUE}).")
+    double riseWarning;
+
+    @Option(names = "--rise-critical", paramLabel = "FACTOR", description = "With --baseline: critical from this factor on (default: none).")
+    Double riseCritical;
+
     @Option(names = "--submit", paramLabel = "icinga2", description = "Passive mode: also post the result to this system (icinga2).")
     String submit;
 
@@ -153,8 +175,15 @@ final class CommonOptions {
     }
 
     io.arr502.core.diagnosis.DiagnosisOptions diagnosisOptions() throws java.io.IOException {
+        if (riseWarning < 1) {
+            throw new IllegalArgumentException("--rise-warning must be a factor of at least 1, not " + riseWarning);
+        }
+        io.arr502.core.diagnosis.RegressionSettings rs = io.arr502.core.diagnosis.RegressionSettings.defaults();
         io.arr502.core.diagnosis.DiagnosisOptions d = new io.arr502.core.diagnosis.DiagnosisOptions(
-                io.arr502.core.diagnosis.TimeoutClasses.parse(timeoutClasses), io.arr502.core.diagnosis.RegressionSettings.defaults(), null);
+                io.arr502.core.diagnosis.TimeoutClasses.parse(timeoutClasses),
+                new io.arr502.core.diagnosis.RegressionSettings(rs.significance(), rs.minCount(), riseWarning), null,
+                io.arr502.core.diagnosis.Thresholds.defaults().withNoiseFloor(noiseMinCount, noiseMinRate)
+                        .withHeadroom(headroomWarning, headroomCritical).withRiseCritical(riseCritical));
         return baseline == null ? d : d.withBaseline(io.arr502.core.diagnosis.BaselineStore.read(baseline));
     }
 

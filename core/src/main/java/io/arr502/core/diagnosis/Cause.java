@@ -18,5 +18,14 @@ public enum Cause {
     BACKEND_CONNECT_TIMEOUT,
     /** One farm server carries most of the failures (FREB's routed server, ARR's per-server counters): take it out of rotation. */
     BACKEND_SERVER_FAILING,
-    HEALTHY
+    /** Early warning, not a failure: a route's successful p99 is close to its timeout. */
+    TIMEOUT_HEADROOM,
+    /** Early warning: the 502.3 rate rises significantly against the baseline. */
+    RISING_502_3,
+    HEALTHY;
+
+    /** Findings that warn before users are hit; they rank after every cause of failures. */
+    public boolean isEarlyWarning() {
+        return this == TIMEOUT_HEADROOM || this == RISING_502_3;
+    }
 }

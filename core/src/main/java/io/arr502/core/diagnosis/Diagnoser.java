@@ -3,6 +3,7 @@ package io.arr502.core.diagnosis;
 import io.arr502.core.config.RouteResolver;
 import io.arr502.core.config.RouteTarget;
 import io.arr502.core.diagnosis.rules.CauseRules;
+import io.arr502.core.diagnosis.rules.Gauges;
 import io.arr502.core.evidence.Evidence;
 import io.arr502.core.log.LogSummary;
 import io.arr502.core.log.RouteStats;
@@ -15,8 +16,9 @@ import java.util.Locale;
 
 /**
  * Names the root cause from whatever evidence there is, with the numbers that prove it. Each cause is a
- * {@link CauseRule} (see {@link CauseRules}); this class only runs them, ranks their candidates by
- * confidence and keeps one finding per cause.
+ * {@link CauseRule} (see {@link CauseRules}); this class only runs them, holds back what rests on fewer
+ * failed requests than the {@link NoiseFloor}, ranks the rest by confidence (causes before early
+ * warnings) and keeps one finding per cause.
  */
 public final class Diagnoser {
 
@@ -25,27 +27,45 @@ public final class Diagnoser {
 
     public static Diagnosis diagnose(Evidence ev, DiagnosisOptions opt) {
         LogSummary logs = ev.logs();
-        List<RouteEnvelope> envelopes = logs == null ? List.of() : envelopes(ev, logs, opt.timeoutClasses());
-        DiagnosisInput in = new DiagnosisInput(ev, logs, envelopes, opt);
-        List<Finding> findings = new ArrayList<>();
-        for (CauseRule rule : CauseRules.all()) {
-            for (Candidate c : rule.evaluate(in)) {
-                findings.add(c.finding());
-            }
-        }
-        findings.sort(Comparator.comparingDouble(Finding::confidence).reversed());
-        merge(findings);
-        if (findings.isEmpty()) {
-            findings.add(new Finding(Cause.HEALTHY, healthyConfidence(ev), "no 502.3, 502.4 or 504 and nothing failing",
-                    healthyEvidence(ev)));
-        }
+        List<RouteEnvelope> envelopes = logs == null ? List.of() : envelopes(ev, logs, opt);
         Regression regression = null;
         if (opt.baseline() != null && logs != null) {
             Baseline b = opt.baseline();
             regression = RegressionTest.compare(b.requests(), b.count502_3(), logs.requests(), logs.count502_3(),
                     opt.regression(), b.source());
         }
-        return new Diagnosis(List.copyOf(findings), envelopes, regression, BackendServers.of(ev));
+        DiagnosisInput in = new DiagnosisInput(ev, logs, envelopes, opt, regression);
+        List<Finding> findings = new ArrayList<>();
+        List<String> belowFloor = new ArrayList<>();
+        for (CauseRule rule : CauseRules.all()) {
+            for (Candidate c : rule.evaluate(in)) {
+                if (NoiseFloor.passes(c, in)) {
+                    findings.add(withShare(c, in));
+                } else {
+                    belowFloor.add(c.cause() + ": " + c.finding().headline());
+                }
+            }
+        }
+        // causes by confidence, early warnings after them (stable: ties keep the rules' order)
+        findings.sort(Comparator.comparing((Finding f) -> f.cause().isEarlyWarning()).thenComparing(Finding::confidence, Comparator.reverseOrder()));
+        merge(findings);
+        if (findings.isEmpty()) {
+            findings.add(healthy(ev, opt, belowFloor));
+        }
+        return new Diagnosis(List.copyOf(findings), envelopes, regression, BackendServers.of(ev), belowFloor, Gauges.of(in));
+    }
+
+    /** A counted cause says which share of the failures it explains, so mixed causes show their weights. */
+    private static Finding withShare(Candidate c, DiagnosisInput in) {
+        long failures = in.failures();
+        if (c.failedRequests() == 0 || failures == 0 || c.cause().isEarlyWarning()) {
+            return c.finding();
+        }
+        Finding f = c.finding();
+        List<String> ev = new ArrayList<>(f.evidence());
+        ev.add(String.format(Locale.US, "share: %d of %d failures (%.1f %%)", Math.min(c.failedRequests(), failures), failures,
+                100.0 * Math.min(c.failedRequests(), failures) / failures));
+        return new Finding(f.cause(), f.confidence(), f.headline(), List.copyOf(ev));
     }
 
     /** Keeps one finding per cause (the strongest), with the others' evidence appended. */
@@ -63,8 +83,9 @@ public final class Diagnoser {
         }
     }
 
-    static List<RouteEnvelope> envelopes(Evidence ev, LogSummary logs, TimeoutClasses classes) {
-        Duration inferred = inferredTimeout(logs);
+    static List<RouteEnvelope> envelopes(Evidence ev, LogSummary logs, DiagnosisOptions opt) {
+        TimeoutClasses classes = opt.timeoutClasses();
+        Duration inferred = inferredTimeout(logs, opt.thresholds().noiseMinCount());
         List<RouteEnvelope> out = new ArrayList<>();
         for (RouteStats r : logs.routes()) {
             Duration timeout = null;
@@ -83,7 +104,8 @@ public final class Diagnoser {
             String cls = null;
             Duration rec = null;
             long timeouts = r.win32For502_3().getOrDefault(12002, 0L);
-            if (timeout != null && (timeouts > 0 || headroom < 20)) {
+            // a route that hangs some requests would only hang them longer: no class for it
+            if (timeout != null && (timeouts > 0 || headroom < 20) && !Stalls.hangs(r, timeout, opt.thresholds())) {
                 // the backend needs more than it got: the next class with room to spare
                 long needMs = Math.max((long) (timeout.toMillis() * 1.5), (long) (r.ok().p99() * 1.5));
                 TimeoutClasses.TimeoutClass c = classes.fitting(Duration.ofMillis(needMs));
@@ -96,11 +118,30 @@ public final class Diagnoser {
         return List.copyOf(out);
     }
 
-    /** Without configuration, the 12002 time-taken cluster shows the timeout (rounded to whole seconds). */
-    static Duration inferredTimeout(LogSummary logs) {
-        return logs.routes().stream().filter(r -> r.win32For502_3().getOrDefault(12002, 0L) > 0)
+    /**
+     * Without configuration, the 12002 time-taken cluster shows the timeout (rounded to whole seconds);
+     * a cluster smaller than the noise floor's count shows nothing.
+     */
+    static Duration inferredTimeout(LogSummary logs, long minCount) {
+        return logs.routes().stream().filter(r -> r.win32For502_3().getOrDefault(12002, 0L) >= Math.max(1, minCount))
                 .max(Comparator.comparingLong(r -> r.win32For502_3().getOrDefault(12002, 0L)))
                 .map(r -> Duration.ofSeconds(Math.round(r.p50TimeTaken502_3() / 1000.0))).orElse(null);
+    }
+
+    /** HEALTHY; when there were failures, it says how many, of which codes, and why none of them names a cause. */
+    private static Finding healthy(Evidence ev, DiagnosisOptions opt, List<String> belowFloor) {
+        LogSummary logs = ev.logs();
+        long failures = logs == null ? 0 : logs.count502_3() + logs.count("502.4") + logs.count("504.0");
+        if (failures == 0) {
+            return new Finding(Cause.HEALTHY, healthyConfidence(ev), "no 502.3, 502.4 or 504 and nothing failing", healthyEvidence(ev));
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.US, "%d requests; %d failed: %s", logs.requests(), failures, NoiseFloor.codes(logs)));
+        lines.add(NoiseFloor.describe(opt.thresholds(), opt.baseline() != null));
+        String headline = belowFloor.isEmpty()
+                ? String.format(Locale.US, "%d failure%s that no rule attributes to a cause (%s)", failures, failures == 1 ? "" : "s", NoiseFloor.codes(logs))
+                : String.format(Locale.US, "%d isolated failure%s below the noise floor (%s)", failures, failures == 1 ? "" : "s", NoiseFloor.codes(logs));
+        return new Finding(Cause.HEALTHY, healthyConfidence(ev), headline, List.copyOf(lines));
     }
 
     private static double healthyConfidence(Evidence ev) {

@@ -3,6 +3,7 @@ package io.arr502.core.diagnosis;
 import io.arr502.core.collect.CollectedEvidence;
 import io.arr502.core.evidence.Evidence;
 import io.arr502.core.log.LogSummary;
+import io.arr502.core.log.RouteStats;
 import io.arr502.core.probe.ProbeResult;
 
 import java.util.List;
@@ -10,10 +11,26 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What every rule sees: the evidence, the log summary (null without logs), the route envelopes and the
- * options; plus the counts most rules start from.
+ * What every rule sees: the evidence, the log summary (null without logs), the route envelopes, the
+ * options and the regression against the baseline (null without one); plus the counts most rules start from.
  */
-public record DiagnosisInput(Evidence evidence, LogSummary logs, List<RouteEnvelope> envelopes, DiagnosisOptions options) {
+public record DiagnosisInput(Evidence evidence, LogSummary logs, List<RouteEnvelope> envelopes, DiagnosisOptions options,
+                             Regression regression) {
+
+    public Thresholds thresholds() {
+        return options.thresholds();
+    }
+
+    /** The route's log statistics, null when the logs do not have it. */
+    public RouteStats route(String route) {
+        return logs == null ? null : logs.routes().stream().filter(r -> r.route().equals(route)).findFirst().orElse(null);
+    }
+
+    /** Whether this route hangs some requests (see {@link Stalls}), judged against its envelope's timeout. */
+    public boolean hangs(RouteStats r) {
+        RouteEnvelope env = envelope(r.route());
+        return env != null && Stalls.hangs(r, env.effectiveTimeout(), thresholds());
+    }
 
     /** 502.3 in the logs, 0 without logs. */
     public long count502_3() {

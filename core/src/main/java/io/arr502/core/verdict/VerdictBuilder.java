@@ -136,10 +136,21 @@ public final class VerdictBuilder {
         if (diagnosis != null) {
             Finding top = diagnosis.top();
             if (top != null && top.cause() != Cause.HEALTHY) {
-                summary.add("cause " + top.cause() + ": " + top.headline());
+                summary.add((top.cause().isEarlyWarning() ? "early warning " : "cause ") + top.cause() + ": " + top.headline());
                 if (logs == null) {
                     state = state.worse(State.WARNING);
                 }
+            } else if (top != null && logs != null && logs.count502_3() + logs.count("502.4") + logs.count("504.0") > 0) {
+                summary.add("HEALTHY: " + top.headline());
+            }
+            // early warnings (timeout headroom, rising rate) carry their own thresholds
+            for (io.arr502.core.diagnosis.Gauge g : diagnosis.gauges()) {
+                perf.add(new Perfdata(g.label(), g.value(), g.uom(), g.warning() == null ? null : Range.parse(g.warning()),
+                        g.critical() == null ? null : Range.parse(g.critical()), g.min(), g.max()));
+                state = state.worse(g.level() == 2 ? State.CRITICAL : g.level() == 1 ? State.WARNING : State.OK);
+            }
+            for (String b : diagnosis.belowNoiseFloor()) {
+                lines.add("below the noise floor: " + b);
             }
             if (diagnosis.regression() != null) {
                 lines.add("baseline: " + diagnosis.regression().explanation());

@@ -12,6 +12,7 @@ public final class CauseRules {
     public static List<CauseRule> all() {
         return List.of(
                 new TimeoutRule(),
+                new StalledRouteRule(),
                 new CannotConnectRule(),
                 new ConnectionResetRule(),
                 new TlsTrustRule(),
@@ -22,7 +23,10 @@ public final class CauseRules {
                 new PoolExhaustionRule(),
                 new AncmRule(),
                 new ConnectTimeoutRule(),
-                new BackendServerRule());
+                new BackendServerRule(),
+                // early warnings: they rank after every cause
+                new TimeoutHeadroomRule(),
+                new RisingRateRule());
         // no rule reads HRESULTs from Application-log entries as per-request ARR causes: ARR documents only health
         // events there (1000, 1002; TechNet ff872129) and HRESULT-bearing entries come from the ASP.NET Core Module
         // (issue 16); CollectedEvidence.EventLogEntry.kind() names the real ones

@@ -6,6 +6,7 @@ import io.arr502.core.diagnosis.CauseRule;
 import io.arr502.core.diagnosis.DiagnosisInput;
 import io.arr502.core.diagnosis.Finding;
 import io.arr502.core.diagnosis.RouteEnvelope;
+import io.arr502.core.diagnosis.Stalls;
 import io.arr502.core.freb.FrebTrace;
 import io.arr502.core.log.LogSummary;
 import io.arr502.core.log.RouteStats;
@@ -20,25 +21,28 @@ import static io.arr502.core.diagnosis.DiagnosisInput.clamp;
 
 /**
  * 502.3 × 12002 (WinHTTP timeout): concentrated on a few routes it is a timeout too low for them;
- * spread over most routes it is a backend that is slow for everything.
+ * spread over most routes it is a backend that is slow for everything. Routes that answer fast and
+ * hang some requests are {@link StalledRouteRule}'s, not this rule's.
  */
 final class TimeoutRule implements CauseRule {
-    /** ARR's 12002 lands at the timeout; allow this much slack for scheduling and clock granularity. */
-    static final double AT_TIMEOUT_TOLERANCE = 0.03;
 
     @Override
     public List<Candidate> evaluate(DiagnosisInput in) {
         LogSummary logs = in.logs();
         // routes FREB shows as ANCM's or as ARR not yet connected belong to AncmRule / ConnectTimeoutRule
         java.util.Set<String> elsewhere = RouteCounts.notArrResponseTimeouts(in.evidence().freb());
-        long timeouts = in.win32(12002) - RouteCounts.win32On(logs, elsewhere, 12002);
-        if (logs == null || timeouts == 0) {
+        if (logs == null || in.win32(12002) == 0) {
+            return List.of();
+        }
+        List<RouteStats> timing = logs.routes().stream().filter(r -> r.win32For502_3().getOrDefault(12002, 0L) > 0
+                        && !elsewhere.contains(r.route()) && !in.hangs(r))
+                .sorted(Comparator.comparingLong((RouteStats r) -> r.win32For502_3().getOrDefault(12002, 0L)).reversed()).toList();
+        long timeouts = timing.stream().mapToLong(r -> r.win32For502_3().getOrDefault(12002, 0L)).sum();
+        if (timeouts == 0) {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.US, "%d of %d 502.3 are 12002 (ERROR_WINHTTP_TIMEOUT)", timeouts, logs.count502_3()));
-        List<RouteStats> timing = logs.routes().stream().filter(r -> r.win32For502_3().getOrDefault(12002, 0L) > 0 && !elsewhere.contains(r.route()))
-                .sorted(Comparator.comparingLong((RouteStats r) -> r.win32For502_3().getOrDefault(12002, 0L)).reversed()).toList();
         long routesWithTraffic = logs.routes().stream().filter(r -> r.requests() > 0).count();
         boolean atTimeout = false;
         int shown = 0;
@@ -47,8 +51,7 @@ final class TimeoutRule implements CauseRule {
             long n = r.win32For502_3().getOrDefault(12002, 0L);
             if (env != null && env.effectiveTimeout() != null) {
                 double ratio = r.p50TimeTaken502_3() / (double) env.effectiveTimeout().toMillis();
-                boolean at = Math.abs(1 - ratio) <= AT_TIMEOUT_TOLERANCE;
-                atTimeout |= at;
+                atTimeout |= Stalls.atTimeout(r.p50TimeTaken502_3(), env.effectiveTimeout());
                 if (shown++ < 3) {
                     lines.add(String.format(Locale.US,
                             "%s: %d × 12002 with median time-taken %,d ms = %.1f %% of the %s timeout (%s); successful requests p99 %,d ms",
@@ -56,9 +59,9 @@ final class TimeoutRule implements CauseRule {
                 }
             }
         }
-        long quietRoutes = routesWithTraffic - timing.size();
-        long fastestOthers = logs.routes().stream().filter(r -> !timing.contains(r) && r.ok().count() > 0)
-                .mapToLong(r -> r.ok().p99()).max().orElse(0);
+        List<RouteStats> quiet = logs.routes().stream().filter(r -> r.requests() > 0 && r.win32For502_3().getOrDefault(12002, 0L) == 0).toList();
+        long quietRoutes = quiet.size();
+        long fastestOthers = quiet.stream().filter(r -> r.ok().count() > 0).mapToLong(r -> r.ok().p99()).max().orElse(0);
         boolean concentrated = timing.size() <= Math.max(1, routesWithTraffic / 3);
         if (quietRoutes > 0) {
             lines.add(String.format(Locale.US, "%d other route(s) have no timeouts; their slowest successful p99 is %,d ms",
