@@ -34,7 +34,7 @@ final class NoiseFloor {
 
     static String describe(Thresholds t, boolean baseline) {
         return String.format(Locale.US, "noise floor: a cause needs at least %d failed requests and %s %% of all requests%s",
-                t.noiseMinCount(), trim(t.noiseMinRatePercent()), baseline ? ", or a significant rise against the baseline" : "");
+                t.noiseMinCount(), Thresholds.number(t.noiseMinRatePercent()), baseline ? ", or a significant rise against the baseline" : "");
     }
 
     /** Every failure in the logs by code, e.g. "502.3/12031 ×1, 504.0 ×2". */
@@ -49,9 +49,5 @@ final class NoiseFloor {
             }
         }
         return String.join(", ", out);
-    }
-
-    static String trim(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 }

@@ -48,4 +48,9 @@ public record Thresholds(long noiseMinCount, double noiseMinRatePercent, double 
     public Thresholds withRiseCritical(Double factor) {
         return new Thresholds(noiseMinCount, noiseMinRatePercent, stallShare, headroomWarning, headroomCritical, factor, minOkRequests);
     }
+
+    /** A threshold as written: "20", "0.01", "1.5". */
+    public static String number(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
 }

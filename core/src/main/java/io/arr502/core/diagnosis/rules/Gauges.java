@@ -25,15 +25,15 @@ public final class Gauges {
         if (!judged.isEmpty()) {
             double h = judged.get(0).headroomPercent();
             int level = t.headroomCritical() != null && h < t.headroomCritical() ? 2 : h < t.headroomWarning() ? 1 : 0;
-            out.add(new Gauge("headroom", h, "%", Headroom.trim(t.headroomWarning()) + ":",
-                    t.headroomCritical() == null ? null : Headroom.trim(t.headroomCritical()) + ":", level, null, 100.0));
+            out.add(new Gauge("headroom", h, "%", Thresholds.number(t.headroomWarning()) + ":",
+                    t.headroomCritical() == null ? null : Thresholds.number(t.headroomCritical()) + ":", level, null, 100.0));
         }
         Regression r = in.regression();
         if (r != null && r.baselineRequests() > 0) {
             double f = Math.round(RiseFactor.of(r) * 100) / 100.0;
             int level = !r.regression() ? 0 : t.riseCritical() != null && f >= t.riseCritical() ? 2 : 1;
-            out.add(new Gauge("rate_vs_baseline", f, null, Headroom.trim(in.options().regression().minFactor()),
-                    t.riseCritical() == null ? null : Headroom.trim(t.riseCritical()), level, 0.0, null));
+            out.add(new Gauge("rate_vs_baseline", f, null, Thresholds.number(in.options().regression().minFactor()),
+                    t.riseCritical() == null ? null : Thresholds.number(t.riseCritical()), level, 0.0, null));
         }
         return out;
     }

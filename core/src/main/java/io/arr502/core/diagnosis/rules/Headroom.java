@@ -20,8 +20,4 @@ final class Headroom {
                 })
                 .sorted(Comparator.comparingDouble(RouteEnvelope::headroomPercent)).toList();
     }
-
-    static String trim(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
-    }
 }

@@ -4,6 +4,7 @@ import io.arr502.core.diagnosis.Candidate;
 import io.arr502.core.diagnosis.Cause;
 import io.arr502.core.diagnosis.CauseRule;
 import io.arr502.core.diagnosis.DiagnosisInput;
+import io.arr502.core.diagnosis.Thresholds;
 import io.arr502.core.diagnosis.Finding;
 import io.arr502.core.diagnosis.RouteEnvelope;
 
@@ -27,14 +28,14 @@ final class TimeoutHeadroomRule implements CauseRule {
         for (RouteEnvelope e : tight.subList(0, Math.min(5, tight.size()))) {
             lines.add(String.format(Locale.US, "%s: successful p99 %,d ms = %.1f %% of its %s timeout (%s): headroom %.1f %% < %s %%; %,d successful requests",
                     e.route(), e.okP99Millis(), 100.0 * e.okP99Millis() / e.effectiveTimeout().toMillis(), TimeoutRule.fmt(e.effectiveTimeout()),
-                    e.timeoutSource(), e.headroomPercent(), Headroom.trim(in.thresholds().headroomWarning()), in.route(e.route()).ok().count()));
+                    e.timeoutSource(), e.headroomPercent(), Thresholds.number(in.thresholds().headroomWarning()), in.route(e.route()).ok().count()));
         }
         RouteEnvelope worst = tight.get(0);
         boolean inferred = worst.timeoutSource().startsWith("inferred");
         return List.of(Candidate.observed(new Finding(Cause.TIMEOUT_HEADROOM, inferred ? 0.6 : 0.9, String.format(Locale.US,
                 "%s: successful p99 %,d ms leaves %.1f %% of its %s timeout (%s)%s", worst.route(), worst.okP99Millis(),
                 worst.headroomPercent(), TimeoutRule.fmt(worst.effectiveTimeout()), worst.timeoutSource(),
-                tight.size() > 1 ? "; " + (tight.size() - 1) + " more route(s) under " + Headroom.trim(in.thresholds().headroomWarning()) + " %" : ""),
+                tight.size() > 1 ? "; " + (tight.size() - 1) + " more route(s) under " + Thresholds.number(in.thresholds().headroomWarning()) + " %" : ""),
                 lines)));
     }
 }
