@@ -52,7 +52,7 @@ final class VerifyCommand extends ModeCommand {
     Verdict verdict() throws Exception {
         Duration rec = poll.recovery();
         VerifyOptions opt = new VerifyOptions(rec, poll.deadline(), poll.interval(),
-                common.diagnosisOptions().baseline(), RegressionSettings.defaults(), maxRate);
+                common.diagnosisOptions().baseline(), RegressionSettings.defaults(), maxRate, common.minRequests);
         if (sources.logs.isEmpty() && sources.urls.isEmpty()) {
             throw new IllegalArgumentException("verify needs --logs and/or --url");
         }
@@ -68,10 +68,16 @@ final class VerifyCommand extends ModeCommand {
         lines.addAll(base.longOutput());
         List<Perfdata> perf = new ArrayList<>(base.perfdata());
         perf.add(Perfdata.of("verify_polls", r.polls(), null));
-        State s = r.passed() ? State.OK : State.CRITICAL;
-        String summary = r.passed()
-                ? "verified: every poll passed for " + poll.recovery + " (" + r.polls() + " polls)"
-                : "verification failed: " + r.failedCriterion();
+        State s = switch (r.outcome()) {
+            case PASSED -> State.OK;
+            case FAILED -> State.CRITICAL;
+            case UNKNOWN -> State.UNKNOWN; // no requests in the window and no probe: nothing says the change worked
+        };
+        String summary = switch (r.outcome()) {
+            case PASSED -> "verified: every poll passed for " + poll.recovery + " (" + r.polls() + " polls)";
+            case FAILED -> "verification failed: " + r.failedCriterion();
+            case UNKNOWN -> "cannot verify: " + r.failedCriterion();
+        };
         return new Verdict(s, summary, perf, lines, base.metrics(), base.malformedLines(), null, List.of(), base.problems());
     }
 }

@@ -64,7 +64,7 @@ class CheckProcessIT {
         assertThat(r.first()).matches(FIRST_LINE)
                 .startsWith("ARR502 WARNING - 502.3 rate 4.75% (385 of 8098 requests, window all) - cause ARR_TIMEOUT_TOO_LOW")
                 .contains("'rate_502_3'=4.75%;1;5;0;100", "'count_502_3'=385;;;0", "'win32_12002'=359;;;0");
-        assertThat(r.out()).contains("diagnosis ARR_TIMEOUT_TOO_LOW", "rollback: appcmd set config");
+        assertThat(r.out()).contains("diagnosis ARR_TIMEOUT_TOO_LOW", "rollback (cmd): %windir%\\system32\\inetsrv\\appcmd.exe set config");
         assertThat(r.out().chars().filter(c -> c == '|').count()).as("one pipe, on the first line").isEqualTo(1);
     }
 
@@ -148,7 +148,10 @@ class CheckProcessIT {
         assertThat(j.at("/metrics/routes/0").has("p99")).isTrue();
         assertThat(j.get("malformedLines").asLong()).isZero();
         assertThat(j.at("/diagnosis/0/cause").asText()).isEqualTo("ARR_TIMEOUT_TOO_LOW");
-        assertThat(j.at("/remediation/0/rollback/0/display").asText()).startsWith("appcmd set config");
+        // each step in both shells, appcmd by its full path
+        assertThat(j.at("/remediation/0/rollback/0/cmd").asText()).startsWith("%windir%\\system32\\inetsrv\\appcmd.exe set config");
+        assertThat(j.at("/remediation/0/rollback/0/powershell").asText()).startsWith("& \"$env:windir\\system32\\inetsrv\\appcmd.exe\" set config");
+        assertThat(j.at("/remediation/0/fix/0/argv/0").asText()).isEqualTo("add");
     }
 
     @Test
@@ -189,11 +192,32 @@ class CheckProcessIT {
         assertThat(legacy).doesNotExist();
     }
 
-    private Path standInAppcmd() throws IOException {
-        Path exe = tmp.resolve("appcmd");
-        Files.writeString(exe, "#!/bin/sh\nprintf '%s\\n' \"$*\" >> " + tmp.resolve("calls.log") + "\necho APPLIED\n");
+    /** core's appcmd stand-in (a real applicationHost.config edited per appcmd's documented grammar), as an executable. */
+    private Path standInAppcmd(Path config) throws IOException {
+        Path classes = Path.of("../core/target/test-classes").toAbsolutePath().normalize();
+        assertThat(classes.resolve("io/arr502/core/remediation/AppcmdStandIn.class")).as("build core's tests first").exists();
+        Path exe = config.resolveSibling("appcmd");
+        Files.writeString(exe, "#!/bin/sh\nexec '" + System.getProperty("java.home") + "/bin/java' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp '"
+                + classes + "' io.arr502.core.remediation.AppcmdStandIn '" + config + "' \"$@\"\n");
         exe.toFile().setExecutable(true);
         return exe;
+    }
+
+    private Path configCopy(String name) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        return Files.copy(SAMPLE.resolve("config/applicationHost.config"), dir.resolve("applicationHost.config"));
+    }
+
+    private static com.sun.net.httpserver.HttpServer healthServer() throws IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/health", ex -> {
+            byte[] b = "Healthy".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        server.start();
+        return server;
     }
 
     private Path recentLog(int ok, int failed) throws IOException {
@@ -214,41 +238,100 @@ class CheckProcessIT {
     }
 
     @Test
-    void remediatePrintsThePlanAndAppliesItWithAutomaticRollback() throws Exception {
+    void remediatePrintsThePlanAndAppliesItOnlyWhenItIsSafeAndVerified() throws Exception {
         Path logs = SAMPLE.resolve("logs");
-        Path config = SAMPLE.resolve("config");
-        Run plan = run("remediate", "--logs", logs.toString(), "--config", config.toString(), "--window", "all");
+        Run plan = run("remediate", "--logs", logs.toString(), "--config", SAMPLE.resolve("config").toString(), "--window", "all");
         assertThat(plan.exit()).isEqualTo(1);
-        assertThat(plan.out()).contains("fix for ARR_TIMEOUT_TOO_LOW: dedicated farm appFarm-report (00:02:00) for /api/reports/{id}");
+        assertThat(plan.out()).contains("fix for ARR_TIMEOUT_TOO_LOW: dedicated farm appFarm-report (00:02:00) for /api/reports/{id}",
+                "  run (cmd): %windir%\\system32\\inetsrv\\appcmd.exe add backup arr502-");
 
-        // the sample is old, so the recovery window after the change is quiet: applied, verified, kept
-        Path appcmd = standInAppcmd();
-        Run applied = run("remediate", "--logs", logs.toString(), "--config", config.toString(), "--window", "all", "--apply",
-                "--appcmd", appcmd.toString(), "--recovery", "1s", "--deadline", "5s", "--interval", "1s");
-        assertThat(applied.first()).startsWith("ARR502 OK - applied and verified: dedicated farm appFarm-report");
-        assertThat(applied.exit()).isZero();
-        List<String> calls = Files.readAllLines(tmp.resolve("calls.log"));
-        assertThat(calls).hasSize(7).first().isEqualTo("set config -section:webFarms /+[name='appFarm-report'] /commit:apphost");
+        // without --config there is nothing to build a safe plan from: refused, nothing run
+        Path blindCfg = configCopy("blind");
+        Path blind = standInAppcmd(blindCfg);
+        Run refused = run("remediate", "--logs", logs.toString(), "--window", "all", "--apply", "--appcmd", blind.toString());
+        assertThat(refused.exit()).isEqualTo(3);
+        assertThat(refused.first()).contains("--apply refused: without --config");
+        assertThat(blindCfg.resolveSibling("standin.calls")).doesNotExist();
 
-        // fresh 502.3s keep coming: verification fails and the rollback runs
-        Path recent = recentLog(50, 50);
-        Files.delete(tmp.resolve("calls.log"));
-        Run rolled = run("remediate", "--logs", recent.toString(), "--window", "all", "--apply", "--appcmd", appcmd.toString(),
-                "--recovery", "1m", "--deadline", "3s", "--interval", "1s");
-        assertThat(rolled.exit()).isEqualTo(2);
-        assertThat(rolled.first()).startsWith("ARR502 CRITICAL - rolled back (verification failed)");
-        assertThat(Files.readAllLines(tmp.resolve("calls.log"))).last().asString().contains("/-[name='farm-report']");
+        com.sun.net.httpserver.HttpServer server = healthServer();
+        try {
+            String probe = "http://127.0.0.1:" + server.getAddress().getPort() + "/health;body=Healthy";
+            // the sample is old: the recovery window holds no request and there is no probe, so nothing proves the fix: rolled back
+            Path quietCfg = configCopy("quiet");
+            byte[] original = Files.readAllBytes(quietCfg);
+            Run quiet = run("remediate", "--logs", logs.toString(), "--config", quietCfg.toString(), "--window", "all", "--apply",
+                    "--appcmd", standInAppcmd(quietCfg).toString(), "--recovery", "1s", "--deadline", "3s", "--interval", "1s",
+                    "--journal", tmp.resolve("quiet.log").toString());
+            assertThat(quiet.exit()).as(quiet.out()).isEqualTo(3);
+            assertThat(quiet.first()).startsWith("ARR502 UNKNOWN - rolled back (no evidence to verify: no evidence: 0 request(s) in the window");
+            assertThat(io.arr502.core.config.ConfigReader.read(quietCfg).farms()).extracting(f -> f.name()).containsExactly("appFarm");
+            assertThat(Files.readString(tmp.resolve("quiet.log"))).contains("backup: arr502-", "rollback complete");
+            assertThat(Files.readAllBytes(quietCfg.resolveSibling("backup").resolve(quiet.out().replaceAll("(?s).*backup: (arr502-[0-9T]+).*", "$1"))
+                    .resolve("applicationHost.config"))).isEqualTo(original);
+
+            // probes answer: applied, verified against the live configuration, kept
+            Path cfg = configCopy("live");
+            Path appcmd = standInAppcmd(cfg);
+            // -t 1 would halt an ordinary check; --apply runs on its own budgets (a dozen stand-in processes take longer than 1 s)
+            Run applied = run("remediate", "--logs", logs.toString(), "--config", cfg.toString(), "--window", "all", "--apply", "-t", "1",
+                    "--appcmd", appcmd.toString(), "--url", probe, "--recovery", "1s", "--deadline", "5s", "--interval", "1s",
+                    "--journal", tmp.resolve("applied.log").toString());
+            assertThat(applied.first()).as(applied.out()).startsWith("ARR502 OK - applied and verified: dedicated farm appFarm-report");
+            assertThat(applied.exit()).isZero();
+            assertThat(io.arr502.core.config.ConfigReader.read(cfg).rules().get(0).name()).isEqualTo("ARR_report_api_reports");
+
+            // a second run over the applied fix refuses and changes nothing
+            byte[] fixed = Files.readAllBytes(cfg);
+            Run again = run("remediate", "--logs", logs.toString(), "--config", SAMPLE.resolve("config").toString(), "--window", "all", "--apply",
+                    "--appcmd", appcmd.toString(), "--url", probe, "--recovery", "1s", "--deadline", "5s", "--interval", "1s",
+                    "--journal", tmp.resolve("again.log").toString());
+            assertThat(again.exit()).isEqualTo(3);
+            assertThat(again.first()).contains("refused: farm appFarm-report already exists");
+            assertThat(Files.readAllBytes(cfg)).isEqualTo(fixed);
+        } finally {
+            server.stop(0);
+        }
+
+        // the probe fails after the change: rolled back to the original configuration
+        int closed;
+        try (java.net.ServerSocket sock = new java.net.ServerSocket(0)) {
+            closed = sock.getLocalPort();
+        }
+        Path badCfg = configCopy("bad");
+        String before = io.arr502.core.config.ConfigReader.read(badCfg).toString();
+        Run rolled = run("remediate", "--logs", logs.toString(), "--config", badCfg.toString(), "--window", "all", "--apply",
+                "--appcmd", standInAppcmd(badCfg).toString(), "--url", "tcp://127.0.0.1:" + closed, "--recovery", "1s", "--deadline", "3s",
+                "--interval", "1s", "--journal", tmp.resolve("bad.log").toString());
+        assertThat(rolled.exit()).as(rolled.out()).isEqualTo(2);
+        assertThat(rolled.first()).startsWith("ARR502 CRITICAL - rolled back (verification failed: probe 127.0.0.1:" + closed + " failed");
+        assertThat(io.arr502.core.config.ConfigReader.read(badCfg).toString().replace(badCfg.toString(), ""))
+                .isEqualTo(before.replace(badCfg.toString(), ""));
     }
 
     @Test
-    void verifyPassesOnAQuietRecoveryWindowAndFailsOnFreshErrors() throws Exception {
-        Run ok = run("verify", "--logs", recentLog(100, 0).toString(), "--recovery", "1s", "--deadline", "5s", "--interval", "1s");
-        assertThat(ok.exit()).isZero();
-        assertThat(ok.first()).startsWith("ARR502 OK - verified: every poll passed for 1s");
+    void verifyPassesOnHealthyEvidenceFailsOnFreshErrorsAndIsUnknownWithoutEvidence() throws Exception {
+        com.sun.net.httpserver.HttpServer server = healthServer();
+        try {
+            String probe = "http://127.0.0.1:" + server.getAddress().getPort() + "/health;body=Healthy";
+            Run ok = run("verify", "--logs", recentLog(100, 0).toString(), "--url", probe, "--recovery", "1s", "--deadline", "5s", "--interval", "1s");
+            assertThat(ok.exit()).as(ok.out()).isZero();
+            assertThat(ok.first()).startsWith("ARR502 OK - verified: every poll passed for 1s");
+        } finally {
+            server.stop(0);
+        }
         // a 2-minute window still holds lines stamped in the previous minute, whenever the run crosses a minute boundary
         Run bad = run("verify", "--logs", recentLog(100, 100).toString(), "--recovery", "2m", "--deadline", "2s", "--interval", "1s");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.first()).contains("verification failed: 502.3 rate");
+        // old logs (nothing in the recovery window) and a garbage log are no evidence: UNKNOWN, never OK
+        Run old = run("verify", "--logs", SAMPLE.resolve("logs").toString(), "--recovery", "1s", "--deadline", "2s", "--interval", "1s");
+        assertThat(old.exit()).isEqualTo(3);
+        assertThat(old.first()).startsWith("ARR502 UNKNOWN - cannot verify: no evidence: 0 request(s) in the window");
+        Path garbage = Files.createDirectories(tmp.resolve("garbage")).resolve("u_ex261124.log");
+        Files.writeString(garbage, "this is not\na W3C log\n");
+        Run junk = run("verify", "--logs", garbage.toString(), "--recovery", "1s", "--deadline", "2s", "--interval", "1s");
+        assertThat(junk.exit()).isEqualTo(3);
+        assertThat(junk.first()).startsWith("ARR502 UNKNOWN - cannot verify");
     }
 
     @Test

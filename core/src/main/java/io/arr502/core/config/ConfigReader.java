@@ -204,7 +204,38 @@ public final class ConfigReader {
                     "site %s overrides system.webServer/proxy (timeout %s, enabled %s); only apphost-level values apply to ARR server-wide",
                     o.getKey(), site.timeout(), site.enabled())));
         }
-        return new ArrConfig(source, proxy, List.copyOf(farms), List.copyOf(rules), List.copyOf(findings));
+        return new ArrConfig(source, proxy, List.copyOf(farms), List.copyOf(rules), List.copyOf(findings), xml(b));
+    }
+
+    /** The farms, global rules and proxy section as written, with the same collection semantics as above. */
+    private static ConfigXml xml(Builder b) {
+        Map<String, XmlNode> farms = new LinkedHashMap<>();
+        for (Element coll : b.farmCollections) {
+            XmlNode c = XmlNode.of(coll);
+            if (SafeXml.children(coll, "clear").size() > 0) {
+                farms.clear();
+            }
+            for (Element r : SafeXml.children(coll, "remove")) {
+                farms.remove(XmlNode.lower(String.valueOf(SafeXml.attr(r, "name"))));
+            }
+            for (XmlNode f : c.children("webFarm")) {
+                farms.put(XmlNode.lower(f.attr("name")), f);
+            }
+        }
+        List<XmlNode> rules = new ArrayList<>();
+        for (Element coll : b.globalRuleCollections) {
+            if (SafeXml.children(coll, "clear").size() > 0) {
+                rules.clear();
+            }
+            for (Element r : SafeXml.children(coll, "remove")) {
+                rules.removeIf(x -> x.key() != null && x.key().equalsIgnoreCase(SafeXml.attr(r, "name")));
+            }
+            for (XmlNode r : XmlNode.of(coll).children("rule")) {
+                rules.removeIf(x -> x.key() != null && x.key().equalsIgnoreCase(r.key()));
+                rules.add(r);
+            }
+        }
+        return new ConfigXml(farms, rules, b.proxy == null ? null : XmlNode.of(b.proxy).withName("proxy"));
     }
 
     interface Parse<T> {

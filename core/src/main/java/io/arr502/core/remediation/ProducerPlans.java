@@ -26,7 +26,7 @@ final class ProducerPlans {
         List<String> sites = traces(ev, t -> t.producer() == FrebTrace.Producer.ASPNET_CORE_MODULE).stream().map(FrebTrace::siteId)
                 .filter(s -> s != null && DIGITS.matcher(s).matches()).distinct().limit(3).toList();
         for (String id : sites) {
-            steps.add(Appcmd.show("the site (id " + id + ") whose app the module runs", "appcmd list site /id:" + id));
+            steps.add(RemediationStep.appcmdCheck("the site (id " + id + ") whose app the module runs", List.of("list", "site", "/id:" + id)));
         }
         List<String> notes = new ArrayList<>();
         if (cause == Cause.ANCM_REQUEST_TIMEOUT) {
@@ -45,11 +45,13 @@ final class ProducerPlans {
         List<RemediationStep> steps = new ArrayList<>();
         traces(ev, t -> t.failedConnecting() && Integer.valueOf(12002).equals(t.win32())).stream().map(FrebTrace::backendServer)
                 .filter(s -> s != null && HOST.matcher(s).matches()).distinct().limit(4).forEach(s -> {
-                    steps.add(Appcmd.show("does " + s + " resolve", "Resolve-DnsName -Name " + s));
-                    steps.add(Appcmd.show("TCP reachability of " + s, "Test-NetConnection -ComputerName " + s + " -Port 443"));
+                    steps.add(RemediationStep.powershellCheck("does " + s + " resolve", Shell.POWERSHELL.line("Resolve-DnsName -Name", List.of(s))));
+                    steps.add(RemediationStep.powershellCheck("TCP reachability of " + s,
+                            Shell.POWERSHELL.line("Test-NetConnection -ComputerName", List.of(s)) + " -Port 443"));
                 });
         if (steps.isEmpty()) {
-            steps.add(Appcmd.show("TCP reachability of each farm server", "Test-NetConnection -ComputerName <server> -Port 443"));
+            steps.add(RemediationStep.manual("TCP reachability of each farm server", null,
+                    "Test-NetConnection -ComputerName SERVER -Port 443 for each farm server (FREB names none)"));
         }
         return new RemediationPlan(Cause.BACKEND_CONNECT_TIMEOUT, "restore reachability of the backend (the request never reached it)",
                 List.copyOf(steps), List.of(), List.of(String.format(Locale.US,

@@ -1,107 +1,190 @@
 package io.arr502.core.remediation;
 
 import io.arr502.core.collect.CommandResult;
-import io.arr502.core.collect.CommandRunner;
+import io.arr502.core.config.ArrConfig;
+import io.arr502.core.config.ConfigException;
+import io.arr502.core.verify.VerificationResult;
 
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Applies a plan: fix steps in order; at the first failing step, or when verification fails after
- * all steps, the rollback runs. Every step and its outcome goes to the log sink.
+ * Applies a plan so that it never harms a live configuration:
+ * <ol>
+ * <li>refuses a plan with a refusal, a step for another host, or no pre-flight checks;</li>
+ * <li>reads the live configuration (appcmd) and refuses when a name to create exists, the source farm is
+ * missing, or what the plan was computed from changed since the diagnosis;</li>
+ * <li>takes the backup (the plan's first step), then runs each step with its own time budget;</li>
+ * <li>at a failed step undoes exactly the steps that ran, last first; after the last step re-reads the
+ * live configuration and verifies against it; a verification that fails or has no evidence rolls back;</li>
+ * <li>after a rollback compares the live configuration with the one before the change and restores the
+ * backup (appcmd restore backup) when they differ or an undo failed.</li>
+ * </ol>
+ * Every step and outcome goes to the {@link Journal}.
  */
 public final class RemediationExecutor {
     private RemediationExecutor() {
     }
 
-    /** The outcome: applied and verified, or rolled back (with why). */
-    public record Outcome(boolean applied, boolean rolledBack, String reason, List<String> log) {
+    /** Judges the change against the live configuration read after the last step. */
+    @FunctionalInterface
+    public interface Verification {
+        VerificationResult verify(ArrConfig live);
     }
 
-    public static Outcome apply(RemediationPlan plan, StepRunner runner, BooleanSupplier verify, Consumer<String> sink) {
-        List<String> log = new ArrayList<>();
-        Consumer<String> out = line -> {
-            log.add(line);
-            sink.accept(line);
-        };
-        out.accept("plan: " + plan.title());
+    public enum Result { APPLIED, REFUSED, ROLLED_BACK, RESTORED_FROM_BACKUP, NEEDS_MANUAL_RESTORE }
+
+    /** What happened, why, and where the backup is (null when none was taken). */
+    public record Outcome(Result result, String reason, List<String> log, String backup, VerificationResult verification) {
+        public boolean applied() {
+            return result == Result.APPLIED;
+        }
+
+        public boolean rolledBack() {
+            return result == Result.ROLLED_BACK || result == Result.RESTORED_FROM_BACKUP;
+        }
+    }
+
+    public static Outcome apply(RemediationPlan plan, StepRunner appcmd, Duration stepBudget, Verification verify, Journal j) {
+        j.add("plan: " + plan.title());
+        String refusal = refusal(plan);
+        if (refusal != null) {
+            return done(j, Result.REFUSED, "refused: " + refusal, null, null);
+        }
+        ArrConfig before;
+        try {
+            before = LiveConfig.read(appcmd, stepBudget);
+        } catch (ConfigException | RuntimeException e) {
+            return done(j, Result.REFUSED, "refused: " + e.getMessage(), null, null);
+        }
+        for (Precondition c : plan.checks()) {
+            String v = c.violation(before.xml());
+            if (v != null) {
+                return done(j, Result.REFUSED, "refused: " + v, null, null);
+            }
+            j.add("pre-flight ok: " + c.describe());
+        }
+        String beforeDigest = ConfigDigest.ofAll(before.xml());
+        List<RemediationStep> ran = new ArrayList<>();
+        String backup = null;
         for (RemediationStep step : plan.fix()) {
             if (step.argv().isEmpty()) {
-                out.accept("skip (manual check): " + step.display());
+                j.add("skip (not run by --apply): " + step.description());
                 continue;
             }
-            out.accept("run: " + step.display());
-            CommandResult r = runner.run(step);
-            out.accept("  -> " + r.oneLine());
+            j.add("run: " + step.cmd());
+            CommandResult r = appcmd.run(step.argv(), stepBudget);
+            j.add("  -> " + r.oneLine());
             if (!r.ok()) {
-                rollback(plan, runner, out);
-                return new Outcome(false, true, "step failed: " + r.oneLine(), List.copyOf(log));
+                if (ran.isEmpty() && backup == null) {
+                    return done(j, Result.REFUSED, "refused: the first step failed, nothing was changed: " + r.oneLine(), null, null);
+                }
+                return rollback(plan, appcmd, stepBudget, ran, backup, beforeDigest, j, "step failed: " + r.oneLine(), null);
+            }
+            if (step.argv().size() >= 2 && step.argv().get(0).equals("add") && step.argv().get(1).equals("backup")) {
+                backup = step.argv().get(2);
+                j.add("backup: " + backup + " (%windir%\\system32\\inetsrv\\backup\\" + backup + ")");
+            } else {
+                ran.add(step);
             }
         }
-        out.accept("verify: waiting for the recovery window");
-        boolean ok;
+        ArrConfig after;
         try {
-            ok = verify.getAsBoolean();
+            after = LiveConfig.read(appcmd, stepBudget);
+        } catch (ConfigException | RuntimeException e) {
+            return rollback(plan, appcmd, stepBudget, ran, backup, beforeDigest, j, "cannot re-read the live configuration: " + e.getMessage(), null);
+        }
+        j.add("verify: against the live configuration, waiting for the recovery window");
+        VerificationResult v;
+        try {
+            v = verify.verify(after);
         } catch (RuntimeException e) {
-            out.accept("verification failed to run: " + e.getMessage());
-            ok = false;
+            v = VerificationResult.unknown("verification failed to run: " + e.getMessage(), 0, List.of());
         }
-        if (!ok) {
-            out.accept("verification failed: rolling back");
-            rollback(plan, runner, out);
-            return new Outcome(false, true, "verification failed", List.copyOf(log));
+        for (String h : v.history()) {
+            j.add("  poll " + h);
         }
-        out.accept("verified: the fix stays");
-        return new Outcome(true, false, "applied and verified", List.copyOf(log));
+        if (!v.passed()) {
+            String why = (v.outcome() == VerificationResult.Outcome.UNKNOWN ? "no evidence to verify: " : "verification failed: ") + v.failedCriterion();
+            return rollback(plan, appcmd, stepBudget, ran, backup, beforeDigest, j, why, v);
+        }
+        return done(j, Result.APPLIED, "applied and verified", backup, v);
     }
 
-    private static void rollback(RemediationPlan plan, StepRunner runner, Consumer<String> out) {
-        for (RemediationStep step : plan.rollback()) {
-            if (step.argv().isEmpty()) {
-                out.accept("rollback (manual): " + step.display());
+    /** Why this plan must not run, or null. */
+    static String refusal(RemediationPlan plan) {
+        if (plan.refusal() != null) {
+            return plan.refusal();
+        }
+        for (RemediationStep s : plan.fix()) {
+            if (s.runsOn() != null) {
+                return "step '" + s.description() + "' runs on " + s.runsOn() + ", not on this server; do it there by hand";
+            }
+        }
+        if (plan.fix().stream().noneMatch(s -> !s.argv().isEmpty())) {
+            return "the plan has no configuration change to apply";
+        }
+        if (plan.checks().isEmpty() || plan.backup() == null) {
+            return "the plan has no pre-flight checks or no backup";
+        }
+        List<String> first = plan.fix().stream().filter(s -> !s.argv().isEmpty()).findFirst().orElseThrow().argv();
+        if (!first.equals(List.of("add", "backup", plan.backup()))) {
+            return "the plan's first command is not its backup";
+        }
+        return null;
+    }
+
+    private static Outcome rollback(RemediationPlan plan, StepRunner appcmd, Duration budget, List<RemediationStep> ran, String backup,
+                                    String beforeDigest, Journal j, String why, VerificationResult v) {
+        j.add("rolling back " + ran.size() + " step(s) that ran, last first: " + why);
+        boolean undone = true;
+        for (int i = ran.size() - 1; i >= 0 && undone; i--) {
+            RemediationStep u = ran.get(i).undo();
+            if (u == null) {
+                j.add("rollback: nothing to undo for '" + ran.get(i).description() + "' (the undo of an earlier step covers it)");
                 continue;
             }
-            out.accept("rollback: " + step.display());
-            out.accept("  -> " + runner.run(step).oneLine());
+            j.add("rollback: " + u.cmd());
+            CommandResult r = appcmd.run(u.argv(), budget);
+            j.add("  -> " + r.oneLine());
+            undone = r.ok();
         }
-    }
-
-    /**
-     * The real runner: expands {@code %windir%}-style variables from the environment, optionally
-     * replaces appcmd (a stand-in in tests, or another path), and runs through {@link CommandRunner}.
-     */
-    public static StepRunner commands(CommandRunner runner, Path appcmdOverride) {
-        Map<String, String> env = new HashMap<>();
-        System.getenv().forEach((k, v) -> env.put(k.toLowerCase(java.util.Locale.ROOT), v));
-        return step -> {
-            List<String> argv = new ArrayList<>(step.argv());
-            String exe = argv.get(0);
-            if (appcmdOverride != null && exe.toLowerCase(java.util.Locale.ROOT).endsWith("appcmd.exe")) {
-                argv.set(0, appcmdOverride.toString());
-            } else {
-                argv.set(0, expand(exe, env));
+        String check;
+        if (!undone) {
+            check = "an undo step failed";
+        } else {
+            try {
+                check = ConfigDigest.ofAll(LiveConfig.read(appcmd, budget).xml()).equals(beforeDigest) ? null
+                        : "the live configuration differs from the one before the change";
+            } catch (ConfigException | RuntimeException e) {
+                check = "cannot re-read the live configuration: " + e.getMessage();
             }
-            return runner.run(argv, null, Map.of());
-        };
+        }
+        if (check == null) {
+            j.add("rollback complete: the live configuration equals the one before the change");
+            return done(j, Result.ROLLED_BACK, "rolled back (" + why + ")", backup, v);
+        }
+        j.add("rollback incomplete: " + check + "; last resort: restore the backup");
+        if (backup == null) {
+            return done(j, Result.NEEDS_MANUAL_RESTORE, "rollback incomplete (" + check + ") and no backup was taken: fix by hand (" + why + ")", null, v);
+        }
+        List<String> restore = List.of("restore", "backup", backup);
+        j.add("run: " + Shell.CMD.appcmdLine(restore) + " (stops IIS while it restores)");
+        CommandResult r = appcmd.run(restore, budget.multipliedBy(3));
+        j.add("  -> " + r.oneLine());
+        if (r.ok()) {
+            return done(j, Result.RESTORED_FROM_BACKUP, "restored backup " + backup + " (" + why + "; " + check + ")", backup, v);
+        }
+        return done(j, Result.NEEDS_MANUAL_RESTORE, "restore of backup " + backup + " failed: run " + Shell.CMD.appcmdLine(restore)
+                + " by hand (" + why + ")", backup, v);
     }
 
-    private static final Pattern VAR = Pattern.compile("%([A-Za-z_][A-Za-z0-9_]*)%");
-
-    static String expand(String s, Map<String, String> env) {
-        Matcher m = VAR.matcher(s);
-        StringBuilder b = new StringBuilder();
-        while (m.find()) {
-            String v = env.get(m.group(1).toLowerCase(java.util.Locale.ROOT));
-            m.appendReplacement(b, Matcher.quoteReplacement(v != null ? v : m.group(0)));
+    private static Outcome done(Journal j, Result result, String reason, String backup, VerificationResult v) {
+        j.add("outcome: " + result + " - " + reason + (backup == null ? "" : "; backup " + backup));
+        if (j.file() != null) {
+            j.add("journal: " + j.file());
         }
-        m.appendTail(b);
-        return b.toString();
+        return new Outcome(result, reason, j.lines(), backup, v);
     }
 }

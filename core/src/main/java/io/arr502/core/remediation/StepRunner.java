@@ -2,8 +2,11 @@ package io.arr502.core.remediation;
 
 import io.arr502.core.collect.CommandResult;
 
-/** Runs one remediation step; the real one wraps {@link io.arr502.core.collect.CommandRunner}. */
+import java.time.Duration;
+import java.util.List;
+
+/** Runs appcmd with these arguments (no shell in between), killed when {@code budget} passes. */
 @FunctionalInterface
 public interface StepRunner {
-    CommandResult run(RemediationStep step);
+    CommandResult run(List<String> appcmdArgs, Duration budget);
 }

@@ -13,7 +13,6 @@ import io.arr502.core.log.MalformedLine;
 import io.arr502.core.log.RouteStats;
 import io.arr502.core.probe.ProbeResult;
 import io.arr502.core.remediation.RemediationPlan;
-import io.arr502.core.remediation.RemediationStep;
 import io.arr502.core.win32.Win32Status;
 
 import java.util.ArrayList;
@@ -170,13 +169,7 @@ public final class VerdictBuilder {
             summary.add(configSummary); // after the cause: the first words of the line matter most
         }
         for (RemediationPlan p : remediation) {
-            lines.add("fix for " + p.cause() + ": " + p.title());
-            for (RemediationStep s : p.fix()) {
-                lines.add((s.argv().isEmpty() ? "  check: " : "  run: ") + s.display());
-            }
-            for (RemediationStep s : p.rollback()) {
-                lines.add("  rollback: " + s.display());
-            }
+            lines.addAll(p.lines());
         }
         lines.addAll(problemLines(problems));
         return new Verdict(state, String.join(" - ", summary), List.copyOf(perf), List.copyOf(lines), metrics, malformed,

@@ -18,7 +18,9 @@ import java.util.function.Supplier;
 /**
  * The runbook's verification: the 502.3 rate back to baseline, each route's latency inside its
  * timeout envelope, the synthetic probes green — on every poll, for the whole recovery window.
- * Any failing poll restarts the window; the deadline ends the wait.
+ * Any failing poll restarts the window; the deadline ends the wait. A poll without evidence (fewer
+ * than {@code minRequests} requests in its window and no probe, or logs that could not be read) judges
+ * nothing: a verification that ends on such polls is UNKNOWN, never passed.
  */
 public final class Verifier {
 
@@ -36,69 +38,99 @@ public final class Verifier {
         Instant windowStart = null;
         List<String> history = new ArrayList<>();
         String lastFailure = "no poll completed";
+        String lastEvidenceFailure = null;
+        boolean lastNoData = true;
         int polls = 0;
         while (true) {
             Instant now = clock.instant();
             Evidence ev = poll.get();
             polls++;
-            String failure = check(ev, opt);
-            if (failure == null) {
+            Poll p = check(ev, opt);
+            if (p.failure() == null) {
                 if (windowStart == null) {
                     windowStart = now;
                 }
-                history.add(now + " ok");
+                lastNoData = false;
+                lastEvidenceFailure = null;
+                history.add(now + " ok" + p.note());
                 if (!now.isBefore(windowStart.plus(opt.recovery()))) {
                     return new VerificationResult(true, null, polls, history);
                 }
             } else {
                 windowStart = null;
-                lastFailure = failure;
-                history.add(now + " " + failure);
+                lastFailure = p.failure();
+                lastNoData = p.noData();
+                if (!p.noData()) {
+                    lastEvidenceFailure = p.failure();
+                }
+                history.add(now + " " + p.failure());
             }
             Instant next = clock.instant().plus(opt.interval());
             if (next.isAfter(deadline)) {
-                String why = windowStart != null
-                        ? "deadline passed before a full recovery window of " + opt.recovery().toSeconds() + " s"
-                        : lastFailure;
-                return new VerificationResult(false, why, polls, history);
+                if (windowStart != null) {
+                    return new VerificationResult(false, "deadline passed before a full recovery window of " + opt.recovery().toSeconds() + " s",
+                            polls, history);
+                }
+                if (lastNoData && lastEvidenceFailure == null) {
+                    return VerificationResult.unknown(lastFailure, polls, history);
+                }
+                return new VerificationResult(false, lastEvidenceFailure != null ? lastEvidenceFailure : lastFailure, polls, history);
             }
             try {
                 sleeper.sleep(opt.interval());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new VerificationResult(false, "interrupted", polls, history);
+                return VerificationResult.unknown("interrupted", polls, history);
             }
         }
     }
 
-    /** The first criterion that fails, with numbers; null when all hold. */
-    static String check(Evidence ev, VerifyOptions opt) {
-        if (ev.problems().stream().anyMatch(p -> p.fatal())) {
-            return "evidence: " + ev.problems().stream().filter(p -> p.fatal()).findFirst().get().reason();
+    /** One poll: the first failing criterion (with numbers), or no evidence to judge; both null when all hold. */
+    record Poll(String failure, boolean noData, String note) {
+        static Poll ok(String note) {
+            return new Poll(null, false, note);
         }
-        if (ev.logs() != null) {
+    }
+
+    static Poll check(Evidence ev, VerifyOptions opt) {
+        if (ev == null) {
+            return new Poll("no evidence: the poll returned nothing", true, "");
+        }
+        if (ev.problems().stream().anyMatch(p -> p.fatal())) {
+            return new Poll("no evidence: " + ev.problems().stream().filter(p -> p.fatal()).findFirst().get().reason(), true, "");
+        }
+        long requests = ev.logs() == null ? 0 : ev.logs().requests();
+        boolean judgeLogs = ev.logs() != null && requests >= Math.max(1, opt.minRequests());
+        if (!judgeLogs && ev.probes().isEmpty()) {
+            return new Poll(String.format(Locale.US, "no evidence: %s and no probe", ev.logs() == null ? "no logs"
+                    : requests + " request(s) in the window, fewer than " + Math.max(1, opt.minRequests())), true, "");
+        }
+        if (judgeLogs) {
             if (opt.baseline() != null) {
                 Regression r = RegressionTest.compare(opt.baseline().requests(), opt.baseline().count502_3(), ev.logs().requests(),
                         ev.logs().count502_3(), opt.regression(), opt.baseline().source());
                 if (r.regression()) {
-                    return "502.3 rate not back to baseline: " + r.explanation();
+                    return new Poll("502.3 rate not back to baseline: " + r.explanation(), false, "");
                 }
             } else if (ev.logs().rate502_3() > opt.maxRatePercent()) {
-                return String.format(Locale.US, "502.3 rate %.2f %% above %.2f %% (%d of %d)", ev.logs().rate502_3(),
-                        opt.maxRatePercent(), ev.logs().count502_3(), ev.logs().requests());
+                return new Poll(String.format(Locale.US, "502.3 rate %.2f %% above %.2f %% (%d of %d)", ev.logs().rate502_3(),
+                        opt.maxRatePercent(), ev.logs().count502_3(), ev.logs().requests()), false, "");
             }
             for (RouteEnvelope env : Diagnoser.diagnose(ev, DiagnosisOptions.defaults()).envelopes()) {
                 if (env.effectiveTimeout() != null && env.okMaxMillis() > 0 && env.headroomPercent() < 0) {
-                    return String.format(Locale.US, "%s: successful p99 %,d ms exceeds its %d s timeout", env.route(),
-                            env.okP99Millis(), env.effectiveTimeout().toSeconds());
+                    return new Poll(String.format(Locale.US, "%s: successful p99 %,d ms exceeds its %d s timeout", env.route(),
+                            env.okP99Millis(), env.effectiveTimeout().toSeconds()), false, "");
                 }
             }
         }
         for (ProbeResult p : ev.probes()) {
             if (!p.ok()) {
-                return "probe " + p.target() + " failed: " + p.error();
+                return new Poll("probe " + p.target() + " failed: " + p.error(), false, "");
             }
         }
-        return null;
+        String note = judgeLogs ? String.format(Locale.US, " (%d requests, %d × 502.3%s)", requests, ev.logs().count502_3(),
+                ev.probes().isEmpty() ? "" : ", " + ev.probes().size() + " probe(s) green")
+                : String.format(Locale.US, " (%d probe(s) green; %d request(s), too few to judge the logs)", ev.probes().size(), requests);
+        return Poll.ok(note);
     }
 }

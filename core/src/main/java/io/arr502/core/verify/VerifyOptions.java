@@ -7,8 +7,18 @@ import java.time.Duration;
 
 /**
  * Post-change acceptance: every poll must pass for {@code recovery} in a row, before {@code deadline}.
- * Without a baseline the 502.3 rate must stay at or below {@code maxRatePercent}.
+ * Without a baseline the 502.3 rate must stay at or below {@code maxRatePercent}. A poll judges the
+ * logs only when its window holds at least {@code minRequests} requests; a poll with fewer and no
+ * probe is no evidence, and a verification with no evidence is UNKNOWN, never passed.
  */
 public record VerifyOptions(Duration recovery, Duration deadline, Duration interval, Baseline baseline,
-                            RegressionSettings regression, double maxRatePercent) {
+                            RegressionSettings regression, double maxRatePercent, long minRequests) {
+
+    /** The check's default of 20 requests before a rate is judged. */
+    public static final long DEFAULT_MIN_REQUESTS = 20;
+
+    public VerifyOptions(Duration recovery, Duration deadline, Duration interval, Baseline baseline,
+                         RegressionSettings regression, double maxRatePercent) {
+        this(recovery, deadline, interval, baseline, regression, maxRatePercent, DEFAULT_MIN_REQUESTS);
+    }
 }

@@ -122,13 +122,9 @@ class DiagnoserTest {
         List<RemediationPlan> plans = RemediationPlanner.plan(d, ev);
         RemediationPlan p = plans.get(0);
         assertThat(p.cause()).isEqualTo(Cause.ARR_TIMEOUT_TOO_LOW);
-        assertThat(p.fix()).extracting(s -> s.display()).contains(
-                "appcmd set config -section:webFarms \"/[name='farm-report'].applicationRequestRouting.protocol.timeout:00:02:00\" /commit:apphost",
-                "appcmd set config -section:system.webServer/rewrite/globalRules \"/[name='ARR_report_api_reports'].match.url:^api/reports/\\d+$\" /commit:apphost");
-        assertThat(p.fix().get(0).argv()).first().isEqualTo("%windir%\\system32\\inetsrv\\appcmd.exe");
-        assertThat(p.rollback()).extracting(s -> s.display()).containsExactly(
-                "appcmd set config -section:system.webServer/rewrite/globalRules \"/-[name='ARR_report_api_reports']\" /commit:apphost",
-                "appcmd set config -section:webFarms \"/-[name='farm-report']\" /commit:apphost");
+        // without a configuration the farm and its servers are unknown: a manual note, never a placeholder command (RemediationExecutorTest has the rest)
+        assertThat(p.fix()).allSatisfy(s -> assertThat(s.argv()).isEmpty());
+        assertThat(p.refusal()).contains("no configuration was given");
         assertThat(p.notes()).anySatisfy(n -> assertThat(n).contains("Only this route gets the longer budget"));
     }
 }

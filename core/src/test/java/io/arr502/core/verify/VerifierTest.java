@@ -104,4 +104,38 @@ class VerifierTest {
         assertThat(r.passed()).isTrue();
         assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(300_000_000L);
     }
+
+    @Test
+    void aRecoveryWindowWithoutRequestsOrProbesIsUnknownNeverPassed() throws Exception {
+        Evidence empty = logs(0, 0);
+        FakeTime t = new FakeTime();
+        VerificationResult r = Verifier.verify(() -> empty, opts(null), t, d -> t.now = t.now.plus(d));
+        assertThat(r.passed()).isFalse();
+        assertThat(r.outcome()).isEqualTo(VerificationResult.Outcome.UNKNOWN);
+        assertThat(r.failedCriterion()).isEqualTo("no evidence: 0 request(s) in the window, fewer than 20 and no probe");
+        // a handful of requests is no evidence either
+        Evidence few = logs(5, 0);
+        assertThat(Verifier.verify(() -> few, opts(null), t, d -> t.now = t.now.plus(d)).outcome()).isEqualTo(VerificationResult.Outcome.UNKNOWN);
+    }
+
+    @Test
+    void probesThatAnswerAreEvidenceWhenTheWindowIsQuiet() throws Exception {
+        Evidence quiet = logs(0, 0);
+        Evidence probed = new Evidence(quiet.logs(), null, null, List.of(new ProbeResult(ProbeResult.Kind.HTTP,
+                "https://portal/api/reports/1", true, 200, null, null, null)), null, List.of());
+        FakeTime t = new FakeTime();
+        VerificationResult r = Verifier.verify(() -> probed, opts(null), t, d -> t.now = t.now.plus(d));
+        assertThat(r.outcome()).isEqualTo(VerificationResult.Outcome.PASSED);
+        assertThat(r.history().get(0)).contains("1 probe(s) green");
+    }
+
+    @Test
+    void failuresThenSilenceStayFailed() throws Exception {
+        Deque<Evidence> polls = new ArrayDeque<>(List.of(logs(100, 30)));
+        Evidence empty = logs(0, 0);
+        FakeTime t = new FakeTime();
+        VerificationResult r = Verifier.verify(() -> polls.isEmpty() ? empty : polls.poll(), opts(null), t, d -> t.now = t.now.plus(d));
+        assertThat(r.outcome()).isEqualTo(VerificationResult.Outcome.FAILED);
+        assertThat(r.failedCriterion()).startsWith("502.3 rate 23.08 %");
+    }
 }
