@@ -54,7 +54,7 @@ class ProducerAndPhaseTest {
         List<RemediationPlan> plans = RemediationPlanner.plan(d, ev);
         assertThat(plans).extracting(RemediationPlan::cause).containsExactly(Cause.ANCM_REQUEST_TIMEOUT);
         assertThat(plans.get(0).notes()).anySatisfy(n -> assertThat(n).contains("aspNetCore@requestTimeout"));
-        assertThat(displays(plans)).containsExactly("appcmd list site /id:1").noneMatch(s -> s.contains("webFarms"));
+        assertThat(displays(plans)).containsExactly("%windir%\\system32\\inetsrv\\appcmd.exe list site /id:1").noneMatch(s -> s.contains("webFarms"));
     }
 
     @Test
