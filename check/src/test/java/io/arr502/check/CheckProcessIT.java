@@ -351,14 +351,7 @@ class CheckProcessIT {
 
     @Test
     void probesAreCriticalWhenTheBackendIsDown() throws Exception {
-        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/health", ex -> {
-            byte[] b = "Healthy".getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, b.length);
-            ex.getResponseBody().write(b);
-            ex.close();
-        });
-        server.start();
+        com.sun.net.httpserver.HttpServer server = healthServer();
         int closed;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             closed = s.getLocalPort();

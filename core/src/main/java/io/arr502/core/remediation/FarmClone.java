@@ -24,13 +24,7 @@ final class FarmClone {
     static List<RemediationStep> steps(XmlNode source, String newFarm, String timeout) {
         Names.farm(newFarm);
         String farmPath = "[name='" + newFarm + "']";
-        Map<String, String> own = new LinkedHashMap<>();
-        own.put("name", newFarm);
-        source.attributes().forEach((k, v) -> {
-            if (!k.equals("name") && !ConfigDigest.isDefault("webFarm", k, v)) {
-                own.put(k, v);
-            }
-        });
+        Map<String, String> own = written(source, "name", newFarm, "webFarm");
         List<String> edits = new ArrayList<>();
         edits.add("/+" + AppcmdArgs.indexer(null, own));
         Set<String> seen = new HashSet<>();
@@ -48,13 +42,7 @@ final class FarmClone {
                 undo, AppcmdArgs.setConfig(AppcmdArgs.FARMS, edits)));
         for (XmlNode s : source.children("server")) {
             String address = Names.host(s.attr("address"));
-            Map<String, String> attrs = new LinkedHashMap<>();
-            attrs.put("address", address);
-            s.attributes().forEach((k, v) -> {
-                if (!k.equals("address") && !ConfigDigest.isDefault("webFarm/server", k, v)) {
-                    attrs.put(k, v);
-                }
-            });
+            Map<String, String> attrs = written(s, "address", address, "webFarm/server");
             List<String> se = new ArrayList<>();
             se.add("/+" + farmPath + "." + AppcmdArgs.indexer(null, attrs));
             String serverPath = farmPath + ".[address='" + address + "']";
@@ -65,6 +53,18 @@ final class FarmClone {
             // covered by the farm's undo: removing the farm removes its servers
             out.add(RemediationStep.appcmd("add server " + address + " to " + newFarm, null, AppcmdArgs.setConfig(AppcmdArgs.FARMS, se)));
         }
+        return out;
+    }
+
+    /** The key with its (new) value first, then every attribute written with a value other than the schema default. */
+    private static Map<String, String> written(XmlNode e, String key, String keyValue, String schemaPath) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put(key, keyValue);
+        e.attributes().forEach((k, v) -> {
+            if (!k.equals(key) && !ConfigDigest.isDefault(schemaPath, k, v)) {
+                out.put(k, v);
+            }
+        });
         return out;
     }
 
