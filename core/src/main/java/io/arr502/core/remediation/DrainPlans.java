@@ -22,7 +22,7 @@ final class DrainPlans {
     private DrainPlans() {
     }
 
-    static RemediationPlan drain(Diagnosis d, Evidence ev) {
+    static RemediationPlan drain(Diagnosis d, Evidence ev, String backup) {
         BackendServers.Dominant dom = BackendServers.dominant(d.servers(), ev.config()).orElse(null);
         if (dom == null) {
             return null;
@@ -49,14 +49,26 @@ final class DrainPlans {
             notes.add(refuse);
             return new RemediationPlan(Cause.BACKEND_SERVER_FAILING, title, List.of(), List.of(), List.copyOf(notes));
         }
-        String path = "/[name='" + farm.name() + "'].[address='" + configured.address() + "']";
+        io.arr502.core.config.XmlNode source = ev.config().xml() == null ? null : ev.config().xml().farm(farm.name());
+        if (source == null) {
+            notes.add("Not offered: the configuration was not read as XML.");
+            return new RemediationPlan(Cause.BACKEND_SERVER_FAILING, title, List.of(), List.of(), List.copyOf(notes));
+        }
+        String path = "[name='" + farm.name() + "'].[address='" + configured.address() + "']";
         notes.add("Disabling takes the server out at once; ARR Manager's 'Disallow New Connections' drains gracefully but is a runtime "
                 + "state without a documented command line. Bring it back (the rollback) once its own problem is fixed.");
-        return new RemediationPlan(Cause.BACKEND_SERVER_FAILING, title,
-                List.of(Appcmd.step("disable " + configured.address() + " in farm " + farm.name(), "set", "config", "-section:webFarms",
-                        path + ".enabled:false", "/commit:apphost")),
-                List.of(Appcmd.step("enable " + configured.address() + " again (it was enabled)", "set", "config", "-section:webFarms",
-                        path + ".enabled:true", "/commit:apphost")),
-                List.copyOf(notes));
+        try {
+            RemediationStep undo = RemediationStep.appcmd("enable " + configured.address() + " again (it was enabled)", null,
+                    AppcmdArgs.setConfig(AppcmdArgs.FARMS, List.of(AppcmdArgs.set(path, "enabled", "true"))));
+            List<RemediationStep> fix = List.of(RemediationPlanner.backupStep(backup),
+                    RemediationStep.appcmd("disable " + configured.address() + " in farm " + farm.name(), undo,
+                            AppcmdArgs.setConfig(AppcmdArgs.FARMS, List.of(AppcmdArgs.set(path, "enabled", "false")))));
+            // the farm as diagnosed: the other enabled server must still be there when this runs
+            return new RemediationPlan(Cause.BACKEND_SERVER_FAILING, title, fix, RemediationPlanner.rollbackOf(fix), List.copyOf(notes), backup,
+                    List.of(new Precondition(Precondition.Kind.FARM_UNCHANGED, farm.name(), ConfigDigest.of(source))), null);
+        } catch (UnsafeValueException e) {
+            notes.add("Not offered: " + e.getMessage() + ".");
+            return new RemediationPlan(Cause.BACKEND_SERVER_FAILING, title, List.of(), List.of(), List.copyOf(notes));
+        }
     }
 }

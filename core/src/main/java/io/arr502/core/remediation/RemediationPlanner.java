@@ -84,7 +84,7 @@ public final class RemediationPlanner {
                         List.of(), List.of("A 504 is the backend's answer, passed through; ARR's own timeouts are 502.3/12002.")));
                 case ANCM_REQUEST_TIMEOUT, ANCM_CONNECTION_FAILURE -> plans.add(ProducerPlans.ancm(f.cause(), ev));
                 case BACKEND_CONNECT_TIMEOUT -> plans.add(ProducerPlans.connectTimeout(ev));
-                case BACKEND_SERVER_FAILING -> java.util.Optional.ofNullable(DrainPlans.drain(d, ev)).ifPresent(plans::add);
+                case BACKEND_SERVER_FAILING -> java.util.Optional.ofNullable(DrainPlans.drain(d, ev, backup)).ifPresent(plans::add);
                 default -> {
                 }
             }

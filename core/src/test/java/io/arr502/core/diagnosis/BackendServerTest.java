@@ -84,10 +84,13 @@ class BackendServerTest {
                 "appFarm\\app02.contoso.local: 9 × 502.3 trace(s) (mostly win32 12029), ARR Failed Requests 457 (+57 while collected), ARR Health 0");
 
         RemediationPlan drain = RemediationPlanner.plan(d, ev).stream().filter(p -> p.cause() == Cause.BACKEND_SERVER_FAILING).findFirst().orElseThrow();
-        assertThat(drain.fix()).extracting(s -> s.display()).containsExactly(
-                "appcmd set config -section:webFarms \"/[name='appFarm'].[address='app02.contoso.local'].enabled:false\" /commit:apphost");
+        // a backup first, then the change; runnable as printed (the full appcmd path) and by --apply (argv)
+        assertThat(drain.fix()).extracting(s -> s.argv()).containsExactly(List.of("add", "backup", drain.backup()),
+                List.of("set", "config", "-section:webFarms", "/[name='appFarm'].[address='app02.contoso.local'].enabled:false", "/commit:apphost"));
+        assertThat(drain.fix().get(1).display()).isEqualTo("%windir%\\system32\\inetsrv\\appcmd.exe set config -section:webFarms "
+                + "\"/[name='appFarm'].[address='app02.contoso.local'].enabled:false\" /commit:apphost");
         assertThat(drain.rollback()).extracting(s -> s.display()).containsExactly(
-                "appcmd set config -section:webFarms \"/[name='appFarm'].[address='app02.contoso.local'].enabled:true\" /commit:apphost");
+                "%windir%\\system32\\inetsrv\\appcmd.exe set config -section:webFarms \"/[name='appFarm'].[address='app02.contoso.local'].enabled:true\" /commit:apphost");
 
         String json = JsonOutput.render(VerdictBuilder.build(ev, VerdictOptions.defaults(), d, List.of(drain)));
         assertThat(json).contains("\"servers\"").contains("\"server\" : \"app02.contoso.local\"").contains("\"failedTraces\" : 9");
