@@ -124,4 +124,24 @@ class XStreamRoundTripTest {
     void anImmutableJdkListDoesNotRoundTrip() {
         assertThatThrownBy(() -> roundTrip(new HoldsImmutableList())).hasMessageContaining("No converter available");
     }
+
+    /** A periodic check whose window held no request is UNKNOWN, never OK (logs of an earlier day, window 15m). */
+    @Test
+    void aPeriodicCheckThatSawNothingIsNotOk(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("u_ex261125.log"), "#Fields: date time cs-uri-stem sc-status sc-substatus "
+                + "sc-win32-status time-taken\n2026-11-25 10:00:00 /api/a 200 0 0 40\n");
+        Verdict v = Triage.run(new TriageRequest(List.of(dir), Window.parse("15m"), null, null, null, null, List.of(), null, null, null,
+                null));
+        PeriodicResult r = PeriodicResult.of(1, "iis-01", dir.toString(), RemoteVerdict.of(v, QualityGate.evaluate(v, List.of())));
+        assertThat(r.getState()).isEqualTo("UNKNOWN");
+        assertThat(r.getSummary()).containsAnyOf("the window held no request", "no request");
+        // whatever core answers for such a window, an OK on 0 requests becomes UNKNOWN here
+        RemoteVerdict okOnNothing = new RemoteVerdict("OK", 0, "502.3 rate 0%", "", "", "", 0, 0, 0, 0, false, "", List.of(), List.of(),
+                List.of());
+        assertThat(PeriodicResult.of(1, "iis-01", "C:\\logs", okOnNothing).getSummary())
+                .isEqualTo("the window held no request - nothing was judged (502.3 rate 0%)");
+        assertThat(PeriodicResult.of(1, "iis-01", "C:\\logs", okOnNothing).getState()).isEqualTo("UNKNOWN");
+        PeriodicResult busy = PeriodicResult.of(1, "iis-01", "C:\\logs", incident());
+        assertThat(busy.getState()).isEqualTo(incident().getState()).isNotEqualTo("UNKNOWN");
+    }
 }

@@ -119,7 +119,7 @@ public class Arr502PeriodicWork extends AsyncPeriodicWork {
             long left = start + timeoutMillis - System.currentTimeMillis();
             try {
                 RemoteVerdict v = p.answer().get(Math.max(0, left), TimeUnit.MILLISECONDS);
-                record(p.target(), p.agent(), v.getState(), v.getSummary(), v.getReport());
+                record(p.target(), PeriodicResult.of(System.currentTimeMillis(), p.agent(), p.target().getLogs(), v));
             } catch (TimeoutException e) {
                 p.answer().cancel(true);
                 record(p.target(), p.agent(), "UNKNOWN", "no answer within " + config.getAgentTimeoutSeconds() + " s: agent hung or too slow", "");
@@ -154,9 +154,12 @@ public class Arr502PeriodicWork extends AsyncPeriodicWork {
     }
 
     private void record(PeriodicTarget t, String agent, String state, String summary, String report) {
-        PeriodicResult r = new PeriodicResult(System.currentTimeMillis(), agent, t.getLogs(), state, summary, report);
+        record(t, new PeriodicResult(System.currentTimeMillis(), agent, t.getLogs(), state, summary, report));
+    }
+
+    private void record(PeriodicTarget t, PeriodicResult r) {
         results().record(r).ifPresent(changed -> {
-            LOGGER.log(Level.WARNING, "arr502 on {0}: {1} - {2}", new Object[]{agent, state, summary});
+            LOGGER.log(Level.WARNING, "arr502 on {0}: {1} - {2}", new Object[]{changed.getAgent(), changed.getState(), changed.getSummary()});
             trigger(t, changed);
         });
     }

@@ -25,6 +25,18 @@ public final class PeriodicResult implements Serializable {
         readResolve();
     }
 
+    /**
+     * A periodic check's result from its verdict. A window that held no request is never OK: the agent
+     * was judged on nothing (idle site, wrong folder, IIS not flushing), so it is UNKNOWN and says so.
+     */
+    public static PeriodicResult of(long atMillis, String agent, String logs, RemoteVerdict v) {
+        if ("OK".equals(v.getState()) && v.getRequests() == 0) {
+            return new PeriodicResult(atMillis, agent, logs, "UNKNOWN", "the window held no request - nothing was judged ("
+                    + v.getSummary() + ")", v.getReport());
+        }
+        return new PeriodicResult(atMillis, agent, logs, v.getState(), v.getSummary(), v.getReport());
+    }
+
     Object readResolve() {
         agent = agent == null ? "" : agent;
         logs = logs == null ? "" : logs;
