@@ -109,6 +109,18 @@ class EvidenceFolderTest {
     }
 
     @Test
+    void anUnmappedCounterKeepsItsLocalPathAndAManifestWithoutExitCodeIsUnconfirmed(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("counters.json"), "{\"schema\":\"arr502.counters\",\"schemaVersion\":1,\"data\":{\"samples\":["
+                + "{\"path\":null,\"localPath\":\"\\\\\\\\arr01\\\\x(_total)\\\\y\",\"instance\":\"_total\",\"value\":3}]}}");
+        Files.writeString(dir.resolve("manifest.json"), "{\"schema\":\"arr502.manifest\",\"schemaVersion\":1,\"data\":{\"collectors\":["
+                + "{\"collector\":\"counters\",\"durationMs\":900,\"timedOut\":false}]}}");
+        CollectedEvidence c = EvidenceFolder.read(dir);
+        assertThat(c.counters()).singleElement().satisfies(s -> assertThat(s.path()).isEqualTo("\\x(_total)\\y"));
+        assertThat(c.problems()).extracting(CollectedEvidence.CollectorProblem::reason)
+                .contains("collector counters exit code unknown (the manifest has none); its result is unconfirmed");
+    }
+
+    @Test
     void arrHealthEventsAreKnownByIdOnTheProviderTheCollectorFound() {
         // ARR's provider name is undocumented: any name the collector matched ("Request Routing", "ARR") with 1000/1002
         assertThat(new CollectedEvidence.EventLogEntry(null, 1000, "Application Request Routing", "3", "Application", "").kind())
