@@ -29,6 +29,28 @@ final class Accumulator {
     long newestMinute = Long.MIN_VALUE;
     long oldestMinute = Long.MAX_VALUE;
 
+    // what the read could see (rare paths only: a directive, a new minute, a refused line; never per request)
+    /** Lines read, as the files' cursors count them (set when a file's ranges are merged). */
+    long linesRead;
+    /** Directives and blank lines among them. */
+    long otherLines;
+    /** 502 lines counted although one of their values was bad (counted without it). */
+    long salvaged;
+    final List<MalformedLine> salvagedExamples = new ArrayList<>();
+    /** The newest minute of any request read, inside the window or not. */
+    long newestSeen = Long.MIN_VALUE;
+    /** Fields the judgement uses that a layout in force did not log. */
+    final java.util.TreeSet<String> missingFields = new java.util.TreeSet<>();
+    /** Why a file or directive cannot be read as a W3C log ("file: reason"), at most {@link #MAX_PROBLEMS}. */
+    final java.util.LinkedHashSet<String> formatProblems = new java.util.LinkedHashSet<>();
+    static final int MAX_PROBLEMS = 10;
+    /** Malformed lines of this run's read when {@link #malformed} holds more (a state's total); -1: the same. */
+    private long malformedRead = -1;
+
+    long malformedRead() {
+        return malformedRead >= 0 ? malformedRead : malformed;
+    }
+
     // not NO_MINUTE: lines without date/time must not hit the empty cache
     private static final long NOTHING_CACHED = Long.MIN_VALUE + 1;
     private long cachedMinute = NOTHING_CACHED;
@@ -51,6 +73,9 @@ final class Accumulator {
     Stats statsFor(long minute) {
         if (minute == cachedMinute) {
             return cachedStats;
+        }
+        if (minute > newestSeen) { // NO_MINUTE is Long.MIN_VALUE: never newer
+            newestSeen = minute; // once per new minute, not per line: the cache above answers the rest
         }
         if (minute != ParsedLine.NO_MINUTE && (minute < fromMinute || minute > toMinute)) {
             cachedMinute = minute;
@@ -103,6 +128,36 @@ final class Accumulator {
         cachedMinute = NOTHING_CACHED;
     }
 
+    void salvaged(String file, long line, String reason) {
+        salvaged++;
+        if (salvagedExamples.size() < maxExamples) {
+            salvagedExamples.add(new MalformedLine(file, line, reason + "; counted without it"));
+        }
+    }
+
+    void formatProblem(String file, String reason) {
+        if (formatProblems.size() < MAX_PROBLEMS) {
+            java.nio.file.Path name = java.nio.file.Path.of(file).getFileName();
+            formatProblems.add((name == null ? file : name.toString()) + ": " + reason);
+        }
+    }
+
+    void noteLayout(FieldLayout l) {
+        missingFields.addAll(l.missingOptional());
+    }
+
+    /** Takes over what other could see (a state's view of this run's read). */
+    void seeAs(Accumulator other) {
+        malformedRead = other.malformed;
+        linesRead = other.linesRead;
+        otherLines = other.otherLines;
+        salvaged = other.salvaged;
+        salvagedExamples.addAll(other.salvagedExamples);
+        newestSeen = other.newestSeen;
+        missingFields.addAll(other.missingFields);
+        formatProblems.addAll(other.formatProblems);
+    }
+
     void malformed(String file, long line, String reason) {
         malformed++;
         if (examples.size() < maxExamples) {
@@ -127,6 +182,21 @@ final class Accumulator {
         for (MalformedLine e : o.examples) {
             if (examples.size() < maxExamples) {
                 examples.add(e);
+            }
+        }
+        linesRead += o.linesRead;
+        otherLines += o.otherLines;
+        salvaged += o.salvaged;
+        for (MalformedLine e : o.salvagedExamples) {
+            if (salvagedExamples.size() < maxExamples) {
+                salvagedExamples.add(e);
+            }
+        }
+        newestSeen = Math.max(newestSeen, o.newestSeen);
+        missingFields.addAll(o.missingFields);
+        for (String p : o.formatProblems) {
+            if (formatProblems.size() < MAX_PROBLEMS) {
+                formatProblems.add(p);
             }
         }
         if (o.newestMinute > newestMinute) {

@@ -182,6 +182,7 @@ final class ChunkScanner {
             return;
         }
         if (b == a) {
+            target.otherLines++;
             return;
         }
         if (buf[a] == '#') {
@@ -189,13 +190,8 @@ final class ChunkScanner {
                 firstDirective = bufPos + a;
                 target = acc;
             }
-            if (startsWith(buf, a, b, "#Fields:")) {
-                layout = FieldLayout.parse(buf, a + 8, b);
-                if (layout == null || layout.missingRequired() != null) {
-                    acc.malformed(file, lines, layout == null ? "#Fields directive names no fields"
-                            : "#Fields directive lacks " + layout.missingRequired());
-                    layout = null;
-                }
+            if (!startsWith(buf, a, b, "#Fields:") || fieldsDirective(a, b, acc, file)) {
+                acc.otherLines++; // a refused #Fields is counted as malformed instead
             }
             return;
         }
@@ -204,10 +200,50 @@ final class ChunkScanner {
             return;
         }
         if (!parser.parseCounted(buf, a, b, fields, layout, line)) {
-            target.malformed(file, lines, line.error);
+            unparsed(a, b, file, folderSite);
             return;
         }
         count(target, folderSite);
+    }
+
+    /** A #Fields directive: the layout from the next line on, or none (with the reason) when lines cannot be judged by it. */
+    private boolean fieldsDirective(int a, int b, Accumulator acc, String file) {
+        layout = FieldLayout.parse(buf, a + 8, b);
+        String unusable = FieldLayout.unusable(layout);
+        if (unusable != null) {
+            acc.malformed(file, lines, unusable);
+            acc.formatProblem(file, unusable);
+            layout = null;
+            return false;
+        }
+        acc.noteLayout(layout);
+        if (contains(buf, a, b, (byte) '\t')) {
+            acc.formatProblem(file, "tab-separated #Fields (W3C separates fields with single spaces)");
+        }
+        return true;
+    }
+
+    /** A line the parser refused: a 502 with one bad value is counted without it, anything else is malformed. */
+    private void unparsed(int a, int b, String file, ByteKey folderSite) {
+        if (line.salvaged) {
+            target.salvaged(file, lines, line.error);
+            count(target, folderSite);
+            return;
+        }
+        String why = line.error;
+        if (contains(buf, a, b, (byte) '\t')) {
+            why = "tab-separated fields (W3C separates fields with single spaces): " + why;
+        }
+        target.malformed(file, lines, why);
+    }
+
+    private static boolean contains(byte[] b, int from, int to, byte c) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

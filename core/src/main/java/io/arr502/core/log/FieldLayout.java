@@ -71,6 +71,49 @@ final class FieldLayout {
         return -1;
     }
 
+    /** Why lines cannot be judged by this layout (null: they can); null layout: a #Fields naming nothing. */
+    static String unusable(FieldLayout l) {
+        if (l == null) {
+            return "#Fields directive names no fields";
+        }
+        if (l.count > LineParser.MAX_FIELDS) {
+            return "#Fields directive names " + l.count + " fields, more than the " + LineParser.MAX_FIELDS + " arr502 reads";
+        }
+        String missing = l.missingRequired();
+        return missing == null ? null : "#Fields directive lacks " + missing;
+    }
+
+    /** Fields the judgement uses that this layout does not log, in a fixed order. */
+    List<String> missingOptional() {
+        List<String> out = new java.util.ArrayList<>(5);
+        if (date < 0) {
+            out.add("date");
+        }
+        if (time < 0) {
+            out.add("time");
+        }
+        if (substatus < 0) {
+            out.add("sc-substatus");
+        }
+        if (win32 < 0) {
+            out.add("sc-win32-status");
+        }
+        if (timeTaken < 0) {
+            out.add("time-taken");
+        }
+        return out;
+    }
+
+    /** The index of a custom field holding ARR's request id (logGuidName, X-ARR-LOG-ID by default), or -1. */
+    int arrLogId() {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].toUpperCase(java.util.Locale.ROOT).contains("X-ARR-LOG-ID")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Lines cannot be judged without these. */
     String missingRequired() {
         if (status < 0) {

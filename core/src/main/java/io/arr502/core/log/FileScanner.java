@@ -249,6 +249,18 @@ final class FileScanner {
                 acc.merge(order.get(i));
             }
         }
+        acc.linesRead += lines - p.job.lines();
+        String problem = LogFormat.problem(p.head);
+        if (problem != null) {
+            acc.formatProblem(p.name, problem);
+        }
+        // the layout in force where the read ends, read or not this run: what the window's lines were logged with
+        FieldLayout atEnd = prev.layoutAtEnd() != null ? prev.layoutAtEnd() : p.job.layout();
+        if (atEnd != null) {
+            acc.noteLayout(atEnd);
+        } else if (lines > 0 && problem == null) {
+            acc.formatProblem(p.name, "no usable #Fields directive, so no request line can be read");
+        }
         long consumed = prev.consumedEnd();
         bytes[0] += consumed - p.job.start();
         if (prev.stopped()) { // not a last line still being written: that is no backlog
@@ -277,10 +289,11 @@ final class FileScanner {
     }
 
     private static void shiftExamples(Accumulator a, long base) {
-        if (base == 0 || a.examples.isEmpty()) {
+        if (base == 0) {
             return;
         }
         a.examples.replaceAll(m -> new MalformedLine(m.file(), m.lineNumber() + base, m.reason()));
+        a.salvagedExamples.replaceAll(m -> new MalformedLine(m.file(), m.lineNumber() + base, m.reason()));
     }
 
     /** Splits [start, end) into ranges that begin right after a newline: one per thread for a large file. */

@@ -6,8 +6,9 @@ package io.arr502.core.log;
  */
 final class LineParser {
 
-    private final int[] starts = new int[MAX_FIELDS];
-    private final int[] ends = new int[MAX_FIELDS];
+    // grown once when a #Fields names more (custom fields), up to MAX_FIELDS
+    private int[] starts = new int[64];
+    private int[] ends = new int[64];
     private long cachedDayKey = -1;
     private long cachedEpochDay;
 
@@ -17,6 +18,9 @@ final class LineParser {
         int s = from;
         for (int i = from; i < to; i++) {
             if (b[i] == ' ') {
+                if (n + 1 >= starts.length && n + 1 < MAX_FIELDS) {
+                    room(n + 2);
+                }
                 if (n < MAX_FIELDS) {
                     starts[n] = s;
                     ends[n] = i;
@@ -32,7 +36,22 @@ final class LineParser {
         return parseFields(b, starts, ends, n + 1, layout, out);
     }
 
-    static final int MAX_FIELDS = 64;
+    /**
+     * Fields a line may have. IIS's standard set is 22 and custom fields add more; past this a #Fields is
+     * refused with that reason (FieldLayout) rather than every line turning malformed.
+     */
+    static final int MAX_FIELDS = 1024;
+
+    /** A substatus that is not logged (no sc-substatus field, or "-"): kept on a 502 only, where the judgement needs it. */
+    static final int NO_SUBSTATUS = 99_999;
+    /** HTTP_LOG_FIELDS_DATA's SubStatus is a USHORT: anything above is not a substatus IIS wrote. */
+    private static final long MAX_SUBSTATUS = 65_535;
+
+    private void room(int n) {
+        int size = Math.min(MAX_FIELDS, Math.max(n, starts.length * 2));
+        starts = java.util.Arrays.copyOf(starts, size);
+        ends = java.util.Arrays.copyOf(ends, size);
+    }
 
     /**
      * Decodes a line whose field count the scanner already knows, finding only the fields the layout
@@ -42,16 +61,16 @@ final class LineParser {
      */
     boolean parseCounted(byte[] b, int from, int to, int n, FieldLayout layout, ParsedLine out) {
         if (n != layout.count) {
-            out.error = "expected " + layout.count + " fields, found " + n;
-            return false;
+            return fail(out, "expected " + layout.count + " fields, found " + n);
         }
-        if (n > MAX_FIELDS) {
-            out.error = "more than " + MAX_FIELDS + " fields";
-            return false;
+        if (n > starts.length) {
+            if (n > MAX_FIELDS) {
+                return fail(out, "more than " + MAX_FIELDS + " fields");
+            }
+            room(n);
         }
         if (!locateFront(b, from, to, n, layout.frontLast) || !locateBack(b, from, to, n, layout.backFirst)) {
-            out.error = "expected " + layout.count + " fields, found a different number";
-            return false;
+            return fail(out, "expected " + layout.count + " fields, found a different number");
         }
         return parseFields(b, starts, ends, n, layout, out);
     }
@@ -166,29 +185,36 @@ final class LineParser {
         if (out.status < 100) {
             return fail(out, "sc-status is not a number");
         }
-        out.substatus = layout.substatus < 0 ? 0 : (int) numberOrDash(b, starts[layout.substatus], ends[layout.substatus], 99_999, 0);
-        if (out.substatus < 0) {
-            return fail(out, "sc-substatus is not a number");
+        // a bad value in another field of a 502 line must not hide the 502: it is counted without that value
+        // (see salvaged); on other lines it is malformed as before
+        String bad = null;
+        long sub = layout.substatus < 0 ? NO_SUBSTATUS
+                : numberOrDash(b, starts[layout.substatus], ends[layout.substatus], MAX_SUBSTATUS, NO_SUBSTATUS);
+        if (sub < 0) {
+            bad = "sc-substatus is not a number";
+            sub = NO_SUBSTATUS;
         }
+        out.substatus = sub == NO_SUBSTATUS && out.status != 502 ? 0 : (int) sub;
         out.win32 = layout.win32 < 0 ? 0 : numberOrDash(b, starts[layout.win32], ends[layout.win32], 0xFFFF_FFFFL, 0);
         if (out.win32 < 0) {
-            return fail(out, "sc-win32-status is not a number");
+            bad = "sc-win32-status is not a number";
+            out.win32 = 0;
         }
         if (layout.timeTaken < 0) {
             out.timeTaken = -1;
         } else {
-            out.timeTaken = numberOrDash(b, starts[layout.timeTaken], ends[layout.timeTaken], Long.MAX_VALUE / 4, -2);
+            out.timeTaken = numberOrDash(b, starts[layout.timeTaken], ends[layout.timeTaken], MAX_TIME_TAKEN, -2);
             if (out.timeTaken == -1) {
-                return fail(out, "time-taken is not a number");
+                bad = "time-taken is not a number of milliseconds";
             }
-            if (out.timeTaken == -2) {
+            if (out.timeTaken < 0) {
                 out.timeTaken = -1;
             }
         }
         if (layout.date >= 0 && layout.time >= 0) {
             long m = minute(b, starts[layout.date], ends[layout.date], starts[layout.time], ends[layout.time]);
             if (m == ParsedLine.NO_MINUTE) {
-                return fail(out, "date/time not in yyyy-MM-dd HH:mm:ss form");
+                bad = "date/time not in yyyy-MM-dd HH:mm:ss form";
             }
             out.epochMinute = m;
         } else {
@@ -208,11 +234,20 @@ final class LineParser {
         } else {
             out.ipFrom = out.ipTo = -1;
         }
+        if (bad != null) {
+            out.error = bad;
+            out.salvaged = out.status == 502;
+            return false;
+        }
         return true;
     }
 
+    /** Larger values could not be summed without overflow: not a time-taken (IIS logs a DWORD of milliseconds). */
+    static final long MAX_TIME_TAKEN = Long.MAX_VALUE / 4;
+
     private static boolean fail(ParsedLine out, String why) {
         out.error = why;
+        out.salvaged = false;
         return false;
     }
 

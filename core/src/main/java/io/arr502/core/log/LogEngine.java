@@ -50,10 +50,13 @@ public final class LogEngine {
                 }
             }
             int read = 0;
-            for (FileCursor c : FileScanner.scan(jobs, acc, req, bytes, notes)) {
-                read += c != null ? 1 : 0;
+            List<TailFacts.End> ends = new ArrayList<>();
+            List<FileCursor> cursors = FileScanner.scan(jobs, acc, req, bytes, notes);
+            for (int i = 0; i < cursors.size(); i++) {
+                read += cursors.get(i) != null ? 1 : 0;
+                ends.add(0, new TailFacts.End(jobs.get(i).file(), cursors.get(i)));
             }
-            return SummaryBuilder.build(acc, null, req, read, bytes[0], bytes[1], notes);
+            return withExamples(SummaryBuilder.build(acc, null, req, read, bytes[0], bytes[1], notes), acc, req, ends);
         }
         try (StateStore.Lock lock = StateStore.lock(req.stateFile(), LOCK_WAIT_MILLIS)) {
             return incremental(files, req, notes);
@@ -184,7 +187,18 @@ public final class LogEngine {
             StateStore.save(req.stateFile(), state);
         }
 
+        List<TailFacts.End> ends = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            ends.add(0, new TailFacts.End(jobs.get(i).file(), next.get(keys.get(i))));
+        }
         Accumulator view = newAccumulator(req);
+        view.seeAs(acc);
+        // the newest request: this run's lines, the state's minutes, else read back from the end (a log that
+        // stopped being written longer ago than the state keeps minutes)
+        view.newestSeen = Math.max(acc.newestSeen, state.series.isEmpty() ? Long.MIN_VALUE : state.series.lastKey());
+        if (view.newestSeen == Long.MIN_VALUE) {
+            view.newestSeen = TailFacts.newestMinute(ends);
+        }
         if (mode.equals("all")) {
             view.total.merge(state.total);
         } else {
@@ -210,7 +224,16 @@ public final class LogEngine {
             notes.add("state file " + req.stateFile() + " had unreadable minutes; rebuilt from the logs");
             return incremental(files, req, notes, true);
         }
-        return SummaryBuilder.build(view, null, req, read, bytes[0], bytes[1], notes);
+        return withExamples(SummaryBuilder.build(view, null, req, read, bytes[0], bytes[1], notes), view, req, ends);
+    }
+
+    /** A few of the window's newest 502.3 lines, read back from where the files' reads ended (only when there are some). */
+    private static LogSummary withExamples(LogSummary s, Accumulator acc, LogRequest req, List<TailFacts.End> newestFirst) {
+        if (s.count502_3() + s.count(LogSummary.UNKNOWN_SUBSTATUS_502) == 0) {
+            return s;
+        }
+        long[] window = SummaryBuilder.windowMinutes(acc, req);
+        return s.withFailedExamples(TailFacts.failedExamples(newestFirst, window[0], window[1]));
     }
 
     /**

@@ -13,9 +13,13 @@ import java.util.stream.Stream;
 /** Finds IIS log files and orders them oldest first. */
 final class LogFiles {
 
-    /** u_exYYMMDD (daily), u_exYYMMDDHH (hourly), u_exYYMM (monthly), u_exYYMMWW (weekly), u_extendN (size). */
-    private static final Pattern NAME = Pattern.compile("(?i)u_ex(\\d{4,8}|tend\\d+)\\.log");
-    private static final Pattern DIGITS = Pattern.compile("(?i)u_ex(\\d+)\\.log");
+    /**
+     * u_exYYMMDD (daily), u_exYYMMDDHH (hourly), u_exYYMM (monthly), u_exYYMMWW (weekly), u_extendN (size); the same
+     * without "u_" when logInUTF8=false (the local code page). Both are read byte for byte: the fields judged are
+     * ASCII, and only a URL's non-ASCII characters depend on the encoding (shown as read as UTF-8).
+     */
+    private static final Pattern NAME = Pattern.compile("(?i)(?:u_)?ex(\\d{4,8}|tend\\d+)\\.log");
+    private static final Pattern DIGITS = Pattern.compile("(?i)(?:u_)?ex(\\d+)\\.log");
 
     private LogFiles() {
     }
@@ -34,7 +38,7 @@ final class LogFiles {
                 }
                 if (out.size() == before) {
                     // an empty folder is a wrong path far more often than a silent site
-                    throw new LogEngineException("no IIS log files (u_ex*.log) under " + in);
+                    throw new LogEngineException("no IIS log files (u_ex*.log or ex*.log) under " + in);
                 }
             } else if (Files.exists(in)) {
                 if (!Files.isReadable(in)) {

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param bytesRead         bytes read by this run (small on an incremental run)
  * @param unreadBytes       new log bytes this run left for the next because its read deadline passed (0: caught up)
  * @param notes             what the engine had to work around (corrupt state rebuilt, file truncated or replaced, …)
+ * @param visibility        what this run could see: lines read and refused, the newest request, fields not logged
+ * @param failedExamples    a few of the window's newest 502.3 lines (and 502s whose substatus is not logged), newest first
  */
 public record LogSummary(
         long requests,
@@ -39,7 +41,18 @@ public record LogSummary(
         int filesRead,
         long bytesRead,
         long unreadBytes,
-        List<String> notes) {
+        List<String> notes,
+        LogVisibility visibility,
+        List<RequestLine> failedExamples) {
+
+    /** 502 lines whose substatus is not logged (no sc-substatus field, or "-"): possibly 502.3. */
+    public static final String UNKNOWN_SUBSTATUS_502 = "502.-";
+
+    /** The same summary with these example lines. */
+    public LogSummary withFailedExamples(List<RequestLine> lines) {
+        return new LogSummary(requests, byStatus, win32For502_3, routes, sites, serverIps, perMinute, malformedLines,
+                malformedExamples, firstRequest, lastRequest, filesRead, bytesRead, unreadBytes, notes, visibility, List.copyOf(lines));
+    }
 
     public long count(String statusDotSub) {
         return byStatus.getOrDefault(statusDotSub, 0L);

@@ -16,4 +16,6 @@ final class ParsedLine {
     int ipFrom;
     int ipTo;
     String error;
+    /** With error set: a 502 line counted anyway, without the value named in error. */
+    boolean salvaged;
 }

@@ -18,28 +18,14 @@ final class SummaryBuilder {
 
     static LogSummary build(Accumulator acc, Object unused, LogRequest req, int filesRead, long bytesRead, long unreadBytes,
                             List<String> notes) {
-        long from;
-        long to;
-        Window w = req.window();
-        switch (w.kind()) {
-            case LAST -> {
-                long len = Math.max(1, w.length().toMinutes());
-                to = w.anchorLatest() ? acc.newestMinute : LogEngine.nowMinute(req);
-                from = to == Long.MIN_VALUE ? Long.MIN_VALUE : to - len + 1;
-            }
-            case RANGE -> {
-                from = acc.fromMinute;
-                to = acc.toMinute;
-            }
-            default -> {
-                from = Long.MIN_VALUE;
-                to = Long.MAX_VALUE;
-            }
-        }
+        long[] window = windowMinutes(acc, req);
+        long from = window[0];
+        long to = window[1];
         Stats s = to == Long.MIN_VALUE ? new Stats() : acc.collapse(from, to);
 
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        new TreeMap<>(s.byStatus).forEach((k, v) -> byStatus.put((k / 100_000) + "." + (k % 100_000), v[0]));
+        new TreeMap<>(s.byStatus).forEach((k, v) -> byStatus.put((k / 100_000) + "."
+                + (k % 100_000 == LineParser.NO_SUBSTATUS ? "-" : Integer.toString(k % 100_000)), v[0]));
         Map<Integer, Long> win32 = new LinkedHashMap<>();
         s.win32For5023.entrySet().stream()
                 .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
@@ -76,7 +62,31 @@ final class SummaryBuilder {
                 List.copyOf(perMinute), acc.malformed, List.copyOf(acc.examples),
                 first == Long.MAX_VALUE ? null : Instant.ofEpochSecond(first * 60),
                 last == Long.MIN_VALUE ? null : Instant.ofEpochSecond(last * 60 + 59),
-                filesRead, bytesRead, unreadBytes, List.copyOf(notes));
+                filesRead, bytesRead, unreadBytes, List.copyOf(notes), visibility(acc, req), List.of());
+    }
+
+    /** The first and last minute of the window (inclusive) the accumulator's lines are judged in. */
+    static long[] windowMinutes(Accumulator acc, LogRequest req) {
+        Window w = req.window();
+        return switch (w.kind()) {
+            case LAST -> {
+                long len = Math.max(1, w.length().toMinutes());
+                long to = w.anchorLatest() ? acc.newestMinute : LogEngine.nowMinute(req);
+                yield new long[]{to == Long.MIN_VALUE ? Long.MIN_VALUE : to - len + 1, to};
+            }
+            case RANGE -> new long[]{acc.fromMinute, acc.toMinute};
+            default -> new long[]{Long.MIN_VALUE, Long.MAX_VALUE};
+        };
+    }
+
+    private static LogVisibility visibility(Accumulator acc, LogRequest req) {
+        Window w = req.window();
+        return new LogVisibility(acc.linesRead, Math.max(0, acc.linesRead - acc.otherLines - acc.malformedRead()), acc.malformedRead(),
+                acc.salvaged, acc.salvagedExamples.isEmpty() ? null : acc.salvagedExamples.get(0),
+                acc.newestSeen == Long.MIN_VALUE ? null : Instant.ofEpochSecond(acc.newestSeen * 60 + 59),
+                w.kind() == Window.Kind.LAST && !w.anchorLatest() ? req.now() : w.kind() == Window.Kind.RANGE ? w.to() : null,
+                w.kind() == Window.Kind.LAST && !w.anchorLatest(), w.kind() != Window.Kind.ALL,
+                List.copyOf(acc.missingFields), List.copyOf(acc.formatProblems));
     }
 
     private static RouteStats route(String name, RouteAcc r) {
