@@ -49,6 +49,15 @@ final class CommonOptions {
             description = "Which requests count: the last N minutes/hours, or all (default: ${DEFAULT-VALUE}).")
     String window;
 
+    @Option(names = "--silence", paramLabel = "DURATION|off", defaultValue = "2h",
+            description = "In a window ending now, no request logged for longer than this is silence: the site may be down or its "
+                    + "logging stopped or moved. Keep it well above HTTP.sys's log buffering and your quietest hours (default: ${DEFAULT-VALUE}).")
+    String silence;
+
+    @Option(names = "--silence-state", paramLabel = "STATE", defaultValue = "WARNING",
+            description = "State for silence: OK (only said), WARNING, CRITICAL or UNKNOWN (default: ${DEFAULT-VALUE}).")
+    String silenceState;
+
     @Option(names = "--anchor", paramLabel = "now|latest", defaultValue = "now",
             description = "End of a sliding window: now, or the newest request in the logs (for old evidence).")
     String anchor;
@@ -153,11 +162,7 @@ final class CommonOptions {
     }
 
     State parsedTimeoutState() {
-        try {
-            return State.valueOf(timeoutState.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--timeout-state must be OK, WARNING, CRITICAL or UNKNOWN, not '" + timeoutState + "'");
-        }
+        return state("--timeout-state", timeoutState);
     }
 
     VerdictOptions verdictOptions() {
@@ -171,7 +176,16 @@ final class CommonOptions {
         }
         Window w = parsedWindow();
         String label = w.kind() == Window.Kind.ALL ? "all" : window + (w.anchorLatest() ? " before the newest request" : "");
-        return new VerdictOptions(Range.parse(warning), Range.parse(critical), kind, minRequests, label, false);
+        return new VerdictOptions(Range.parse(warning), Range.parse(critical), kind, minRequests, label, false)
+                .withSilence(silence.trim().equalsIgnoreCase("off") ? null : Window.parseDuration(silence), state("--silence-state", silenceState));
+    }
+
+    private static State state(String option, String value) {
+        try {
+            return State.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " must be OK, WARNING, CRITICAL or UNKNOWN, not '" + value + "'");
+        }
     }
 
     io.arr502.core.diagnosis.DiagnosisOptions diagnosisOptions() throws java.io.IOException {

@@ -68,6 +68,13 @@ abstract class ModeCommand implements Callable<Integer> {
         if (common.submit != null) {
             v = submit(v);
         }
+        if (common.verbosity() >= 1 && !v.metrics().failedExamples().isEmpty()) {
+            // the raw lines to find in the backend's logs: asked for with -v, always in the JSON
+            java.util.List<String> more = new java.util.ArrayList<>(v.longOutput());
+            more.addAll(io.arr502.core.verdict.VerdictBuilder.exampleLines(v.metrics().failedExamples()));
+            v = new Verdict(v.state(), v.summary(), v.perfdata(), more, v.metrics(), v.malformedLines(), v.diagnosis(),
+                    v.remediation(), v.problems());
+        }
         if (common.verbosity() >= 2 && v.state() != State.UNKNOWN) {
             java.util.List<String> more = new java.util.ArrayList<>(v.longOutput());
             more.add(String.format(Locale.US, "debug: judged in %d ms", (System.nanoTime() - started) / 1_000_000));

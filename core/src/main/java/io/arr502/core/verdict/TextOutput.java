@@ -25,6 +25,10 @@ public final class TextOutput {
         for (String line : v.longOutput()) {
             b.append(line).append('\n');
         }
+        if (!m.failedExamples().isEmpty() && v.longOutput().stream().noneMatch(l -> l.startsWith("502.3 line "))) {
+            b.append('\n');
+            LogTrust.exampleLines(m.failedExamples()).forEach(l -> b.append(l).append('\n'));
+        }
         return b.toString();
     }
 }

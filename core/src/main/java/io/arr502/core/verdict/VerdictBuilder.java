@@ -57,11 +57,20 @@ public final class VerdictBuilder {
         long malformed = 0;
 
         LogSummary logs = ev.logs();
+        String unreadable = logs == null ? null : LogTrust.unreadable(logs);
+        if (unreadable != null) {
+            // nothing usable was read: "0 of 0 requests" would be a green on evidence the check could not see
+            List<String> why = new ArrayList<>(LogTrust.lines(logs, opt.windowLabel()));
+            why.addAll(logLines(logs));
+            why.addAll(problemLines(problems));
+            return new Verdict(State.UNKNOWN, "logs: " + unreadable, List.of(), List.copyOf(why), metrics(logs),
+                    logs.malformedLines(), diagnosis, remediation, problems);
+        }
         if (logs != null) {
             metrics = metrics(logs);
             malformed = logs.malformedLines();
-            double rate = logs.rate502_3();
-            long count = logs.count502_3();
+            long count = LogTrust.judgedCount(logs);
+            double rate = logs.requests() == 0 ? 0.0 : 100.0 * count / logs.requests();
             boolean judged = opt.metric() == MetricKind.COUNT || logs.requests() >= opt.minRequests();
             double main = opt.metric() == MetricKind.RATE ? rate : count;
             State s = State.OK;
@@ -73,8 +82,14 @@ public final class VerdictBuilder {
             state = state.worse(s);
             summary.add(String.format(Locale.US, "502.3 rate %s%% (%d of %d requests, window %s)",
                     Perfdata.number(round2(rate)), count, logs.requests(), opt.windowLabel()));
+            summary.addAll(LogTrust.partial(logs));
             if (!judged) {
                 summary.add(String.format(Locale.US, "too few requests to judge the rate (%d < %d)", logs.requests(), opt.minRequests()));
+            }
+            String silent = LogTrust.silence(logs, opt);
+            if (silent != null) {
+                state = state.worse(opt.silenceState());
+                summary.add(0, silent); // the first words of the line matter most
             }
             boolean rateCtx = opt.metric() == MetricKind.RATE;
             String counterUom = opt.cumulativeCounts() ? "c" : null;
@@ -91,6 +106,12 @@ public final class VerdictBuilder {
                 perf.add(new Perfdata("worst_route_ok_p99", (double) worst.ok().p99(), "ms", null, null, 0.0, null));
             }
             perf.add(new Perfdata("malformed_lines", (double) malformed, counterUom, null, null, 0.0, null));
+            if (logs.visibility() != null && logs.visibility().live()) {
+                java.time.Duration age = logs.visibility().newestRequestAge();
+                perf.add(new Perfdata("newest_request_age", age == null ? null : (double) age.toSeconds(), age == null ? null : "s",
+                        null, null, 0.0, null));
+            }
+            lines.addAll(LogTrust.lines(logs, opt.windowLabel()));
             lines.addAll(logLines(logs));
         }
 
@@ -186,7 +207,9 @@ public final class VerdictBuilder {
 
     private static List<String> logLines(LogSummary logs) {
         List<String> out = new ArrayList<>();
-        if (!logs.win32For502_3().isEmpty()) {
+        if (logs.visibility() != null && !logs.visibility().logs("sc-win32-status") && !logs.win32For502_3().isEmpty()) {
+            out.add("502.3 by win32: not logged");
+        } else if (!logs.win32For502_3().isEmpty()) {
             StringBuilder b = new StringBuilder("502.3 by win32:");
             logs.win32For502_3().forEach((code, n) -> b.append(' ').append(code).append(' ')
                     .append(Win32Status.of(code).name()).append(" x").append(n).append(','));
@@ -199,7 +222,8 @@ public final class VerdictBuilder {
             }
             out.add(String.format(Locale.US, "route %s: %d requests, %d 502.3, ok p50 %d ms p99 %d ms, max %d ms%s",
                     r.route(), r.requests(), r.count502_3(), r.ok().p50(), r.ok().p99(), r.all().max(),
-                    r.count502_3() > 0 ? ", 502.3 median time-taken " + r.p50TimeTaken502_3() + " ms" : ""));
+                    r.count502_3() == 0 ? "" : r.maxTimeTaken502_3() > 0 ? ", 502.3 median time-taken " + r.p50TimeTaken502_3() + " ms"
+                            : ", 502.3 time-taken not known"));
         }
         if (logs.malformedLines() > 0) {
             MalformedLine m = logs.malformedExamples().isEmpty() ? null : logs.malformedExamples().get(0);
@@ -219,7 +243,13 @@ public final class VerdictBuilder {
         for (RouteStats r : logs.routes()) {
             routes.add(new RouteMetric(r.route(), r.requests(), r.count502_3(), r.all().p50(), r.all().p99(), r.all().max()));
         }
-        return new Metrics(logs.requests(), logs.count502_3(), round2(logs.rate502_3()), logs.byStatus(), byWin32, routes);
+        return new Metrics(logs.requests(), logs.count502_3(), round2(logs.rate502_3()), logs.byStatus(), byWin32, routes,
+                logs.visibility(), logs.failedExamples());
+    }
+
+    /** Long-output lines for a verdict's example 502.3 lines ("502.3 line file:line fields"). */
+    public static List<String> exampleLines(List<io.arr502.core.log.RequestLine> examples) {
+        return LogTrust.exampleLines(examples);
     }
 
     /** IIS writes durations as hh:mm:ss; show them the same way. */
