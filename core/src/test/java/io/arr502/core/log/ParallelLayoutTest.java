@@ -37,10 +37,15 @@ class ParallelLayoutTest {
         LogSummary one = LogEngine.analyze(LogRequest.of(List.of(f), Window.all()).withThreads(1));
         assertThat(one.requests()).isEqualTo(g.tally.requests);
         assertThat(one.malformedExamples()).extracting(MalformedLine::lineNumber).containsExactly(badLine);
+        // what the read could see: every line, the requests among them (lines less directives and the bad one)
+        assertThat(one.visibility().linesRead()).isEqualTo(badLine);
+        assertThat(one.visibility().requestsRead()).isEqualTo(g.tally.requests);
+        assertThat(one.visibility().malformedRead()).isEqualTo(1);
         // one chunk per thread: 4 threads also chain assumptions through chunks that begin with no directive
         for (int threads : new int[]{2, 4}) {
             LogSummary par = LogEngine.analyze(LogRequest.of(List.of(f), Window.all()).withThreads(threads));
             SameAnswer.assertSameAnswer(par, one);
+            assertThat(par.visibility()).as(threads + " threads, the redone chunk counted once").isEqualTo(one.visibility());
         }
     }
 }
