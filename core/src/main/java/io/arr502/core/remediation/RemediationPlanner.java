@@ -52,13 +52,15 @@ public final class RemediationPlanner {
         for (Finding f : d.findings()) {
             switch (f.cause()) {
                 case ARR_TIMEOUT_TOO_LOW -> plans.addAll(timeoutPlans(d, ev, backup));
-                case BACKEND_STALL -> plans.add(new RemediationPlan(Cause.BACKEND_STALL, "find why the backend is slow before touching timeouts",
+                case BACKEND_STALL -> plans.add(new RemediationPlan(Cause.BACKEND_STALL, "find why the backend stalls or hangs requests; do not raise the timeout",
                         List.of(RemediationStep.powershellCheck("backend request queue (on the backend)",
                                         "Get-Counter '\\ASP.NET\\Requests Queued','\\ASP.NET Applications(__Total__)\\Requests in Application Queue' -SampleInterval 5 -MaxSamples 12"),
                                 RemediationStep.manual("recycle the backend's application pool", "the backend",
                                         "on the backend, recycle the pool that serves the slow route: appcmd recycle apppool /apppool.name:NAME "
                                                 + "(the evidence does not name the pool)")),
-                        List.of(), List.of("Raising the ARR timeout hides a stalled backend; fix the backend first.")));
+                        List.of(), List.of("Raising the ARR timeout hides a stalled backend; fix the backend first.",
+                        "Where a route's successful requests are fast and others end at the timeout, the backend hangs those "
+                                + "requests (locks, pool starvation, a stuck dependency): a longer timeout only holds them longer.")));
                 case BACKEND_UNREACHABLE -> plans.add(new RemediationPlan(Cause.BACKEND_UNREACHABLE, "restore connectivity to the backend",
                         backendChecks(ev), List.of(), List.of("No configuration change: 12029 means ARR could not open a connection.")));
                 case CONNECTION_RESET -> plans.add(new RemediationPlan(Cause.CONNECTION_RESET, "find who drops the backend connection",

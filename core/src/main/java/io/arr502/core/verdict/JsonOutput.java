@@ -50,6 +50,7 @@ public final class JsonOutput {
             o.set("envelopes", JSON.valueToTree(v.diagnosis().envelopes()));
             o.set("regression", JSON.valueToTree(v.diagnosis().regression()));
             o.set("servers", JSON.valueToTree(v.diagnosis().servers()));
+            o.set("belowNoiseFloor", JSON.valueToTree(v.diagnosis().belowNoiseFloor()));
         }
         o.set("remediation", JSON.valueToTree(v.remediation()));
         o.set("problems", JSON.valueToTree(v.problems()));

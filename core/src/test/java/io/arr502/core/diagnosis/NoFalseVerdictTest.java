@@ -36,6 +36,7 @@ class NoFalseVerdictTest {
         assertThat(v.longOutput()).contains(
                 "below the noise floor: CONNECTION_RESET: 1 requests lost their backend connection (12030/12031/12152)");
         assertThat(v.diagnosis().findings()).extracting(Finding::cause).containsExactly(Cause.HEALTHY);
+        assertThat(io.arr502.core.verdict.JsonOutput.tree(v).at("/belowNoiseFloor/0").asText()).startsWith("CONNECTION_RESET: 1 requests");
     }
 
     @Test
@@ -128,6 +129,8 @@ class NoFalseVerdictTest {
             assertThat(v.diagnosis().findings()).extracting(Finding::cause).doesNotContain(Cause.ARR_TIMEOUT_TOO_LOW);
             assertThat(v.diagnosis().envelopes()).allSatisfy(e -> assertThat(e.recommendedClass()).isNull());
             assertThat(v.remediation()).extracting(RemediationPlan::cause).containsOnly(Cause.BACKEND_STALL);
+            assertThat(v.remediation().get(0).title()).isEqualTo("find why the backend stalls or hangs requests; do not raise the timeout");
+            assertThat(v.remediation().get(0).notes()).anySatisfy(n -> assertThat(n).contains("the backend hangs those requests"));
             assertThat(v.remediation()).flatExtracting(RemediationPlan::fix).extracting(RemediationStep::display)
                     .noneMatch(d -> d.contains("timeout"));
             assertThat(v.state()).isEqualTo(State.WARNING); // 100 of 4,000 = 2.5 %: above the 1 % warning, under the 5 % critical
