@@ -1,10 +1,13 @@
 package io.arr502.core.remediation;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +19,12 @@ import java.util.function.Consumer;
  */
 public final class Journal implements AutoCloseable {
     private final Path file;
-    private final FileOutputStream out;
+    private final FileChannel out;
     private final Consumer<String> sink;
     private final Clock clock;
     private final List<String> lines = new ArrayList<>();
 
-    private Journal(Path file, FileOutputStream out, Consumer<String> sink, Clock clock) {
+    private Journal(Path file, FileChannel out, Consumer<String> sink, Clock clock) {
         this.file = file;
         this.out = out;
         this.sink = sink;
@@ -36,7 +39,9 @@ public final class Journal implements AutoCloseable {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
-        return new Journal(file, new FileOutputStream(file.toFile(), true), sink, clock);
+        // never through a symlink someone planted under the journal's name
+        return new Journal(file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND,
+                LinkOption.NOFOLLOW_LINKS), sink, clock);
     }
 
     public synchronized void add(String line) {
@@ -44,8 +49,11 @@ public final class Journal implements AutoCloseable {
         sink.accept(line);
         if (out != null) {
             try {
-                out.write((clock.instant() + " " + line + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
-                out.getFD().sync();
+                ByteBuffer b = ByteBuffer.wrap((clock.instant() + " " + line + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+                while (b.hasRemaining()) {
+                    out.write(b);
+                }
+                out.force(false);
             } catch (IOException e) {
                 String w = "journal: cannot write " + file + ": " + e.getMessage();
                 lines.add(w);
