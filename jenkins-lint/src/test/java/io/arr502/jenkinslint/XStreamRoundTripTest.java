@@ -133,7 +133,9 @@ class XStreamRoundTripTest {
         Verdict v = Triage.run(new TriageRequest(List.of(dir), Window.parse("15m"), null, null, null, null, List.of(), null, null, null,
                 null));
         PeriodicResult r = PeriodicResult.of(1, "iis-01", dir.toString(), RemoteVerdict.of(v, QualityGate.evaluate(v, List.of())));
-        assertThat(r.getState()).isEqualTo("UNKNOWN");
+        // core's silence rule answers first: no request for longer than --silence (default 2 h) is a WARNING (issue 16)
+        assertThat(v.state()).isEqualTo(io.arr502.core.verdict.State.WARNING);
+        assertThat(r.getState()).isEqualTo("WARNING");
         assertThat(r.getSummary()).containsAnyOf("the window held no request", "no request");
         // whatever core answers for such a window, an OK on 0 requests becomes UNKNOWN here
         RemoteVerdict okOnNothing = new RemoteVerdict("OK", 0, "502.3 rate 0%", "", "", "", 0, 0, 0, 0, false, "", List.of(), List.of(),
