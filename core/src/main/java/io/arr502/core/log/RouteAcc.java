@@ -29,6 +29,16 @@ final class RouteAcc {
     final int[][] scanned = new int[3][];
     /** A scanner's counts by its {@link Outcomes} id, until it folds them into the fields and map here. */
     long[] outcomeCounts;
+    /** No time-taken in this histogram yet. */
+    static final long NO_MAX = -1;
+    /** Part of the counts came from a state that did not keep the exact largest value: the histogram's must do. */
+    static final long MAX_UNKNOWN = Long.MAX_VALUE;
+    /**
+     * The exact largest time-taken per histogram (ALL/OK/FAILED). The histograms keep two significant digits, so
+     * their maximum is the top of a bucket: 30,079 ms when every request took 30,016 ms. Merged with Math.max:
+     * NO_MAX is below every value, MAX_UNKNOWN above.
+     */
+    final long[] max = {NO_MAX, NO_MAX, NO_MAX};
     final Map<Long, long[]> win32 = new HashMap<>();
 
     /** One request of a known outcome: its row in the scanner's {@link Outcomes} says kind and inc. */
@@ -43,6 +53,13 @@ final class RouteAcc {
             int b = Histograms.bucketOfTime(timeTaken);
             scanned(ALL)[b]++;
             scanned(kind)[b] += inc;
+            long[] m = max;
+            if (timeTaken > m[ALL]) {
+                m[ALL] = timeTaken;
+            }
+            if (inc != 0 && timeTaken > m[kind]) {
+                m[kind] = timeTaken;
+            }
         }
     }
 
@@ -64,7 +81,9 @@ final class RouteAcc {
             int kind = Outcomes.histogramOf(status, sub);
             if (kind != ALL) {
                 scanned(kind)[b]++;
+                max[kind] = Math.max(max[kind], timeTaken);
             }
+            max[ALL] = Math.max(max[ALL], timeTaken);
         }
     }
 
@@ -102,6 +121,15 @@ final class RouteAcc {
             scanned[k] = addScanned(scanned[k], o.scanned[k], take);
         }
         o.win32.forEach((k, v) -> win32.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+        for (int k = 0; k < max.length; k++) {
+            max[k] = Math.max(max[k], o.max[k]);
+        }
+    }
+
+    /** The largest time-taken of histogram kind: exact when known, else the histogram's (the top of its bucket). */
+    long maxOf(int kind, AbstractHistogram h) {
+        long m = max[kind];
+        return m >= 0 && m != MAX_UNKNOWN ? m : h == null ? 0 : h.getMaxValue();
     }
 
     /** Makes the histograms whole: before they are read or written. */

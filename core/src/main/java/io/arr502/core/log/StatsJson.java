@@ -45,6 +45,13 @@ final class StatsJson {
                 g.writeStringField("f", Histograms.encode(r.failed502_3));
             }
             writeCounts(g, "w", r.win32);
+            if (r.max[0] != RouteAcc.NO_MAX && r.max[0] != RouteAcc.MAX_UNKNOWN) {
+                g.writeArrayFieldStart("mx");
+                for (long m : r.max) {
+                    g.writeNumber(m == RouteAcc.MAX_UNKNOWN ? -2 : m);
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         }
         g.writeEndObject();
@@ -118,6 +125,7 @@ final class StatsJson {
     private static RouteAcc readRoute(JsonParser p) throws IOException, DataFormatException {
         expect(p, JsonToken.START_OBJECT, "route");
         RouteAcc r = new RouteAcc();
+        boolean hasMax = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
@@ -130,10 +138,23 @@ final class StatsJson {
                 case "ok" -> r.okRead = histogram(p);
                 case "f" -> r.failedRead = histogram(p);
                 case "w" -> readCounts(p, r.win32);
+                case "mx" -> {
+                    long[] m = longs(p, 3);
+                    for (int k = 0; k < 3; k++) {
+                        r.max[k] = m[k] < -1 ? RouteAcc.MAX_UNKNOWN : m[k];
+                    }
+                    hasMax = true;
+                }
                 default -> p.skipChildren();
             }
         }
         expect(p, JsonToken.END_OBJECT, "route");
+        if (!hasMax) {
+            // written before the exact maximum was kept: the histograms' must stand in for it
+            r.max[RouteAcc.ALL] = r.allRead == null ? RouteAcc.NO_MAX : RouteAcc.MAX_UNKNOWN;
+            r.max[RouteAcc.OK] = r.okRead == null ? RouteAcc.NO_MAX : RouteAcc.MAX_UNKNOWN;
+            r.max[RouteAcc.FAILED] = r.failedRead == null ? RouteAcc.NO_MAX : RouteAcc.MAX_UNKNOWN;
+        }
         return r;
     }
 

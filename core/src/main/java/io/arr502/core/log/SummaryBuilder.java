@@ -96,20 +96,32 @@ final class SummaryBuilder {
                 .forEach(e -> w.put((int) (long) e.getKey(), e.getValue()[0]));
         r.settle();
         AbstractHistogram f = r.failed502_3;
-        return new RouteStats(name, r.requests, r.c502_3, r.c502_4, r.c504, latency(r.all), latency(r.ok), w,
-                f == null ? 0 : pct(f, 50), f == null ? 0 : f.getMaxValue());
+        long fMax = r.maxOf(RouteAcc.FAILED, f);
+        return new RouteStats(name, r.requests, r.c502_3, r.c502_4, r.c504, latency(r.all, r.maxOf(RouteAcc.ALL, r.all)),
+                latency(r.ok, r.maxOf(RouteAcc.OK, r.ok)), w, f == null ? 0 : pct(f, 50, fMax), f == null ? 0 : fMax);
     }
 
     static Latency latency(AbstractHistogram h) {
+        return latency(h, h == null ? 0 : h.getMaxValue());
+    }
+
+    /**
+     * Percentiles at the middle of their bucket (within 0.4 % at 2 digits), never above max; max is the exact
+     * largest value when the run knows it, else the top of its bucket (never understated).
+     */
+    static Latency latency(AbstractHistogram h, long max) {
         if (h == null || h.getTotalCount() == 0) {
             return Latency.EMPTY;
         }
-        // percentiles at the middle of their bucket (within 0.4 % at 2 digits); max at its top, never understated
-        return new Latency(h.getTotalCount(), pct(h, 50), pct(h, 90), pct(h, 99), h.getMaxValue());
+        return new Latency(h.getTotalCount(), pct(h, 50, max), pct(h, 90, max), pct(h, 99, max), max);
     }
 
     static long pct(AbstractHistogram h, double p) {
-        return Math.min(h.medianEquivalentValue(h.getValueAtPercentile(p)), h.getMaxValue());
+        return pct(h, p, h.getMaxValue());
+    }
+
+    static long pct(AbstractHistogram h, double p, long max) {
+        return Math.min(h.medianEquivalentValue(h.getValueAtPercentile(p)), max);
     }
 
     private static List<GroupStats> groups(Map<ByteKey, long[]> m) {

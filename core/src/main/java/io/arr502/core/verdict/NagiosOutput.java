@@ -27,7 +27,10 @@ public final class NagiosOutput {
     /** A line is cut here: a 100 KB URL in a route made a 100 KB first line. */
     static final int MAX_LINE = 1000;
 
-    /** One line, no pipe, at most {@link #MAX_LINE} characters: what came from logs or configs cannot break the format. */
+    /**
+     * One line, no pipe, at most {@link #MAX_LINE} characters: what came from logs or configs cannot break the
+     * format. A ';' stays: it used to become ',', so a printed command differed from the one --apply ran.
+     */
     public static String clean(String s) {
         if (s == null) {
             return "";
@@ -41,8 +44,6 @@ public final class NagiosOutput {
             char c = s.charAt(i);
             if (c == '|') {
                 b.append('/');
-            } else if (c == ';') {
-                b.append(','); // Nagios rewrites ';' in plugin output anyway; say it the same way everywhere
             } else if (c == '\n' || c == '\r' || c == '\t') {
                 b.append(' ');
             } else if (c < 0x20 || c == 0x7f) {

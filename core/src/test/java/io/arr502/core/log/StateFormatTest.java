@@ -46,12 +46,13 @@ class StateFormatTest {
         assertThat(continued.notes()).isEmpty();
         assertThat(continued.bytesRead()).isEqualTo(after.getBytes(StandardCharsets.UTF_8).length);
         assertThat(continued.requests()).isEqualTo(360);
-        SameAnswer.assertSameAnswer(continued, full);
+        // that build kept no exact maximum: its minutes know the largest time-taken to the bucket only
+        SameAnswer.assertSameButLatencyBuckets(continued, full);
 
         // and the state this run wrote reads back the same way (nothing new: nothing read)
         LogSummary again = LogEngine.analyze(LogRequest.of(List.of(log), w).withNow(now).withState(state));
         assertThat(again.bytesRead()).isZero();
-        assertThat(again.routes()).isEqualTo(full.routes());
+        SameAnswer.assertSameButLatencyBuckets(again, full);
         assertThat(again.perMinute()).isEqualTo(full.perMinute());
     }
 
