@@ -49,7 +49,7 @@ class CheckProcessIT {
         return f;
     }
 
-    private static String lines(int n, String uri, String rest) {
+    static String lines(int n, String uri, String rest) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < n; i++) {
             b.append(String.format("2026-11-24 14:%02d:%02d %s %s%n", i / 60 % 60, i % 60, uri, rest));

@@ -59,14 +59,6 @@ class HostileArgumentsIT {
         return f;
     }
 
-    private static String lines(int n, String uri, String rest) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            b.append(String.format("2026-11-24 14:%02d:%02d %s %s%n", i / 60 % 60, i % 60, uri, rest));
-        }
-        return b.toString();
-    }
-
     private static void assertBadArgument(Run r, String says) {
         assertThat(r.exit()).as(r.out()).isEqualTo(3);
         assertThat(r.first()).startsWith("ARR502 UNKNOWN - bad argument").contains(says);
@@ -85,7 +77,7 @@ class HostileArgumentsIT {
 
     @Test
     void emptyPathsAndWindowsAreRefused() throws Exception {
-        Path f = log(lines(30, "/a", "200 0 0 15"));
+        Path f = log(CheckProcessIT.lines(30, "/a", "200 0 0 15"));
         assertBadArgument(run("logs", ""), "empty path");
         assertBadArgument(run("triage", "--logs", ""), "empty path");
         assertBadArgument(run("logs", f.toString(), "--state-dir", ""), "empty path");
@@ -94,7 +86,7 @@ class HostileArgumentsIT {
 
     @Test
     void windowsTheStateCannotHonourAreRefusedCleanly() throws Exception {
-        Path f = log(lines(30, "/a", "200 0 0 15"));
+        Path f = log(CheckProcessIT.lines(30, "/a", "200 0 0 15"));
         assertBadArgument(run("logs", f.toString(), "--window", "9223372036854775807d"), "duration too long");
         assertBadArgument(run("logs", f.toString(), "--window", "30s"), "--window must be whole minutes");
         assertBadArgument(run("logs", f.toString(), "--window", "90s"), "--window must be whole minutes");
@@ -103,7 +95,7 @@ class HostileArgumentsIT {
 
     @Test
     void thresholdsAreStrictAndPerfdataCarriesTheParsedRange() throws Exception {
-        Path f = log(lines(200, "/a", "200 0 0 15") + lines(4, "/b", "502 3 12002 29990"));
+        Path f = log(CheckProcessIT.lines(200, "/a", "200 0 0 15") + CheckProcessIT.lines(4, "/b", "502 3 12002 29990"));
         for (String w : List.of("5d", "0x10p0", "1e3", "NaN", "1\n2", "1 2")) {
             Run r = run("logs", f.toString(), "--window", "all", "-w", w);
             assertThat(r.exit()).as(w).isEqualTo(3);
@@ -133,7 +125,7 @@ class HostileArgumentsIT {
     @Test
     void aHundredKilobyteUrlMakesNoHundredKilobyteLine() throws Exception {
         String url = "/api/" + "a".repeat(100_000);
-        Path f = log(lines(30, url, "502 3 12002 29990"));
+        Path f = log(CheckProcessIT.lines(30, url, "502 3 12002 29990"));
         Run r = run("logs", f.toString(), "--window", "all");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(2000));
@@ -143,7 +135,7 @@ class HostileArgumentsIT {
     @Test
     void aPermissionErrorSaysSo() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/sbin/runuser")), "needs another account");
-        Path f = log(lines(30, "/a", "200 0 0 15"));
+        Path f = log(CheckProcessIT.lines(30, "/a", "200 0 0 15"));
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(f.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));

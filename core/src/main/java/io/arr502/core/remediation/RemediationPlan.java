@@ -48,7 +48,7 @@ public record RemediationPlan(Cause cause, String title, List<RemediationStep> f
             out.add("  --apply refuses this plan: " + oneLine(refusal));
         }
         if (pipeOrSemicolon) {
-            out.add("  note: Nagios output shows | as / and ; as , - copy these commands from --format text or json");
+            out.add("  note: Nagios output shows | as /, and Nagios 4 shows ; as : - copy these commands from --format text or json");
         }
         return out;
     }
