@@ -136,6 +136,20 @@ final class CommonOptions {
     @Option(names = "--api-service", paramLabel = "SERVICE", defaultValue = "arr502", description = "Icinga service object (default: ${DEFAULT-VALUE}).")
     String apiService;
 
+    @Option(names = "--include-route", paramLabel = "PATTERN",
+            description = "Judge only routes matching this glob on the normalised route (e.g. '/api/*'), or regex:RE; repeatable.")
+    java.util.List<String> includeRoutes = new java.util.ArrayList<>();
+
+    @Option(names = "--exclude-route", paramLabel = "PATTERN",
+            description = "Leave out routes matching this glob or regex:RE (long polls, SignalR, health probes); repeatable, wins over --include-route.")
+    java.util.List<String> excludeRoutes = new java.util.ArrayList<>();
+
+    @Option(names = "--include-site", paramLabel = "PATTERN", description = "Judge only these log folders (W3SVC<n>, glob or regex:RE, any case); repeatable.")
+    java.util.List<String> includeSites = new java.util.ArrayList<>();
+
+    @Option(names = "--exclude-site", paramLabel = "PATTERN", description = "Leave out these log folders (W3SVC<n>); repeatable.")
+    java.util.List<String> excludeSites = new java.util.ArrayList<>();
+
     @Option(names = {"-v", "--verbose"}, description = "More detail (repeat up to 3 times).")
     boolean[] verbose = new boolean[0];
 
@@ -199,6 +213,11 @@ final class CommonOptions {
                 io.arr502.core.diagnosis.Thresholds.defaults().withNoiseFloor(noiseMinCount, noiseMinRate)
                         .withHeadroom(headroomWarning, headroomCritical).withRiseCritical(riseCritical));
         return baseline == null ? d : d.withBaseline(io.arr502.core.diagnosis.BaselineStore.read(baseline));
+    }
+
+    /** The route and site filters; a bad pattern is an IllegalArgumentException with a one-line reason. */
+    io.arr502.core.triage.Scope scope() {
+        return new io.arr502.core.triage.Scope(includeRoutes, excludeRoutes, includeSites, excludeSites);
     }
 
     int verbosity() {

@@ -21,7 +21,8 @@ final class LogsCommand extends ModeCommand {
     Verdict verdict() throws Exception {
         Window w = common.parsedWindow();
         TriageRequest req = new TriageRequest(paths, w, common.parsedNow(), StateFiles.forInputs(common, paths, w),
-                null, null, List.of(), null, null, common.verdictOptions(), common.diagnosisOptions()).withReadDeadline(readDeadline());
+                null, null, List.of(), null, null, common.verdictOptions(), common.diagnosisOptions()).withReadDeadline(readDeadline())
+                .withScope(common.scope());
         return Triage.run(req);
     }
 }

@@ -69,7 +69,7 @@ final class RemediateCommand extends ModeCommand {
     Verdict verdict() throws Exception {
         Window w = common.parsedWindow();
         TriageRequest req = new TriageRequest(sources.logs, w, common.parsedNow(), null, sources.freb, sources.config, sources.urls, null, null,
-                common.verdictOptions(), common.diagnosisOptions());
+                common.verdictOptions(), common.diagnosisOptions()).withScope(common.scope());
         Evidence ev = Triage.gather(req);
         Diagnosis d = Diagnoser.diagnose(ev, req.diagnosis());
         // --apply takes its backup under the time it runs, so a second run never meets the first one's name
@@ -99,7 +99,7 @@ final class RemediateCommand extends ModeCommand {
         try (Journal j = Journal.open(journalFile, log::add, Clock.systemUTC())) {
             o = RemediationExecutor.apply(plan, appcmd != null ? new AppcmdProcess(appcmd) : AppcmdProcess.standard(), budget,
                     live -> Verifier.verify(() -> withConfig(Triage.gather(new TriageRequest(sources.logs, Window.last(rec), null, null, null, null,
-                            sources.urls, null, null, req.verdict(), null)), live), vo, Clock.systemUTC(), dd -> Thread.sleep(dd.toMillis())), j);
+                            sources.urls, null, null, req.verdict(), null).withScope(req.scope())), live), vo, Clock.systemUTC(), dd -> Thread.sleep(dd.toMillis())), j);
         }
         State s = switch (o.result()) {
             case APPLIED -> State.OK;

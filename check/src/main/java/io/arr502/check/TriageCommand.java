@@ -62,7 +62,7 @@ final class TriageCommand extends ModeCommand {
         Duration pt = io.arr502.core.log.Window.parseDuration(probeTimeout);
         TriageRequest req = new TriageRequest(logPaths, w, common.parsedNow(), StateFiles.forInputs(common, logPaths, w),
                 frebPath, configPath, sources.urls, pt, collected, common.verdictOptions(), common.diagnosisOptions())
-                .withReadDeadline(readDeadline());
+                .withReadDeadline(readDeadline()).withScope(common.scope());
         return Triage.run(req);
     }
 }

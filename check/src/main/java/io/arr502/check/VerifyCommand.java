@@ -59,7 +59,7 @@ final class VerifyCommand extends ModeCommand {
         Evidence[] last = new Evidence[1];
         VerificationResult r = Verifier.verify(() -> {
             TriageRequest req = new TriageRequest(sources.logs, Window.last(rec), null, null, sources.freb, sources.config, sources.urls, null, null,
-                    common.verdictOptions(), null);
+                    common.verdictOptions(), null).withScope(common.scope());
             last[0] = Triage.gather(req);
             return last[0];
         }, opt, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));

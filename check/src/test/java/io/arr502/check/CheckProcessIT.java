@@ -90,6 +90,21 @@ class CheckProcessIT {
     }
 
     @Test
+    void longPollAbortsLeaveTheVerdictWhenTheirRouteIsExcluded() throws Exception {
+        // GoAccess #1539: POST /Microsoft-Server-ActiveSync Cmd=Ping&... 502 3 1236 197437
+        Path f = log(lines(200, "/api/orders/1", "200 0 0 40") + lines(20, "/Microsoft-Server-ActiveSync", "502 3 1236 197437"));
+        Run all = run("logs", f.toString(), "--window", "all");
+        assertThat(all.exit()).isEqualTo(2);
+        assertThat(all.out()).contains("CLIENT_ABORT").contains("failure rate without them: 0.00 %");
+        Run scoped = run("logs", f.toString(), "--window", "all", "--exclude-route", "/Microsoft-Server-ActiveSync*");
+        assertThat(scoped.exit()).isZero();
+        assertThat(scoped.first()).startsWith("ARR502 OK - 502.3 rate 0% (0 of 200 requests");
+        Run bad = run("logs", f.toString(), "--window", "all", "--include-route", "regex:([a");
+        assertThat(bad.exit()).isEqualTo(3);
+        assertThat(bad.first()).startsWith("ARR502 UNKNOWN - ").contains("not a valid route/site pattern");
+    }
+
+    @Test
     void everyFailureIsUnknownWithOneLineAndExit3() throws Exception {
         for (String[] args : List.of(
                 new String[]{"logs", tmp.resolve("missing").toString()},

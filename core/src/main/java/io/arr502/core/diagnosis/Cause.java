@@ -18,6 +18,10 @@ public enum Cause {
     BACKEND_CONNECT_TIMEOUT,
     /** One farm server carries most of the failures (FREB's routed server, ARR's per-server counters): take it out of rotation. */
     BACKEND_SERVER_FAILING,
+    /** 502.3 with win32 1236/64: the client went away (long polls); not a backend failure. */
+    CLIENT_ABORT,
+    /** 502.1, .2, .5, .6, .7: explained from Microsoft's substatus list; which module set it is in FREB. */
+    OTHER_502,
     /** Early warning, not a failure: a route's successful p99 is close to its timeout. */
     TIMEOUT_HEADROOM,
     /** Early warning: the 502.3 rate rises significantly against the baseline. */

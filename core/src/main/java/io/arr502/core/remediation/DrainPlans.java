@@ -31,6 +31,10 @@ final class DrainPlans {
         String title = "take " + server + " out of rotation";
         List<String> notes = new ArrayList<>();
         notes.add(String.format(Locale.US, "%s carries %.0f %% of farm %s's failures.", server, 100 * dom.share(), dom.server().farm()));
+        if (dom.server().topWin32() == 12002) {
+            notes.add("Its failures are mostly timeouts (12002): when one route's requests all go to this server (affinity), the route's "
+                    + "timeout is the fix, not the server.");
+        }
         WebFarm farm = ev.config() == null || dom.server().farm() == null ? null : ev.config().farms().stream()
                 .filter(f -> f.name().equalsIgnoreCase(dom.server().farm())).findFirst().orElse(null);
         WebFarm.FarmServer configured = farm == null ? null

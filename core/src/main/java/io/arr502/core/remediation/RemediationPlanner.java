@@ -91,6 +91,7 @@ public final class RemediationPlanner {
                 }
             }
         }
+        java.util.Optional.ofNullable(FrebPlans.enableTracing(d, ev)).ifPresent(plans::add); // last: keeps the other plans' numbers
         return plans;
     }
 

@@ -23,6 +23,7 @@ import java.util.List;
  * @param probeUser    basic-auth user for HTTP probes (the Jenkins plugin takes it from the Credentials plugin), or null
  * @param probePassword its password; never logged
  * @param readDeadline no log data is read after this instant (null: no limit); see {@link io.arr502.core.log.LogRequest}
+ * @param scope        which routes and sites are judged ({@link Scope#ALL} when null)
  */
 public record TriageRequest(
         List<Path> logs,
@@ -38,15 +39,31 @@ public record TriageRequest(
         io.arr502.core.diagnosis.DiagnosisOptions diagnosis,
         String probeUser,
         char[] probePassword,
-        Instant readDeadline) {
+        Instant readDeadline,
+        Scope scope) {
 
     public TriageRequest {
+        scope = scope == null ? Scope.ALL : scope;
         logs = logs == null ? List.of() : List.copyOf(logs);
         probes = probes == null ? List.of() : List.copyOf(probes);
         window = window == null ? Window.all() : window;
         verdict = verdict == null ? VerdictOptions.defaults() : verdict;
         probeTimeout = probeTimeout == null ? Duration.ofSeconds(5) : probeTimeout;
         diagnosis = diagnosis == null ? io.arr502.core.diagnosis.DiagnosisOptions.defaults() : diagnosis;
+    }
+
+    /** Every route and site. */
+    public TriageRequest(List<Path> logs, Window window, Instant now, Path stateFile, Path freb, Path config, List<String> probes,
+                         Duration probeTimeout, Path evidenceDir, VerdictOptions verdict,
+                         io.arr502.core.diagnosis.DiagnosisOptions diagnosis, String probeUser, char[] probePassword, Instant readDeadline) {
+        this(logs, window, now, stateFile, freb, config, probes, probeTimeout, evidenceDir, verdict, diagnosis, probeUser, probePassword,
+                readDeadline, Scope.ALL);
+    }
+
+    /** The same request, judging only the routes and sites {@code s} chooses. */
+    public TriageRequest withScope(Scope s) {
+        return new TriageRequest(logs, window, now, stateFile, freb, config, probes, probeTimeout, evidenceDir, verdict, diagnosis,
+                probeUser, probePassword, readDeadline, s);
     }
 
     /** Without a read deadline. */
@@ -60,7 +77,7 @@ public record TriageRequest(
     /** The same request, reading no log data after {@code at} (a check's own deadline, less the time it needs to answer). */
     public TriageRequest withReadDeadline(Instant at) {
         return new TriageRequest(logs, window, now, stateFile, freb, config, probes, probeTimeout, evidenceDir, verdict, diagnosis,
-                probeUser, probePassword, at);
+                probeUser, probePassword, at, scope);
     }
 
     /** Without probe credentials (the check and most callers). */

@@ -59,6 +59,7 @@ final class AncmRule implements CauseRule {
             lines.add(String.format(Locale.US, "median time-taken %,d ms%s", taken[taken.length / 2],
                     timeout ? " (the module's requestTimeout defaults to 00:02:00)" : ""));
         }
+        lines.add(RouteCounts.FREB_SAMPLE);
         lines.add(timeout ? "fix: system.webServer/aspNetCore@requestTimeout of that app, or why the app takes that long; ARR farm timeouts do not apply"
                 : "fix: the app process behind the module (stdout log, crashes, port); ARR farm settings do not apply");
         long fromLogs = in.logs() == null ? 0 : timeout ? RouteCounts.win32On(in.logs(), routes, 12002) : RouteCounts.win32On(in.logs(), routes)

@@ -24,6 +24,8 @@ public final class CauseRules {
                 new AncmRule(),
                 new ConnectTimeoutRule(),
                 new BackendServerRule(),
+                new ClientAbortRule(),
+                new OtherSubstatusRule(),
                 // early warnings: they rank after every cause
                 new TimeoutHeadroomRule(),
                 new RisingRateRule());

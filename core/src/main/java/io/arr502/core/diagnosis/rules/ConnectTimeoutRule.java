@@ -47,6 +47,7 @@ final class ConnectTimeoutRule implements CauseRule {
         if (responding > 0) {
             lines.add(String.format(Locale.US, "%d other 12002 trace(s) timed out waiting for the response", responding));
         }
+        lines.add(RouteCounts.FREB_SAMPLE);
         lines.add("raising the ARR timeout does not help a backend that is not reached; check reachability of " + servers);
         long fromLogs = RouteCounts.win32On(in.logs(), routes, 12002);
         double conf;

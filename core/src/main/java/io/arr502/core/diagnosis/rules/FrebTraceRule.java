@@ -46,6 +46,7 @@ final class FrebTraceRule implements CauseRule {
                             t.backendServer() == null ? "(unknown server)" : t.backendServer(), t.timeTakenMillis(),
                             t.failedPhase() == null ? "(no open ARR phase)" : t.failedPhase(),
                             t.errorDescription() == null ? "" : " - " + t.errorDescription())));
+            lines.add(RouteCounts.FREB_SAMPLE);
             out.add(Candidate.counted(new Finding(cause, clamp(0.7 * traces.size() / failed.size()), String.format(Locale.US,
                     "%d failed-request trace(s) point to %s", traces.size(), cause), lines), traces.size()));
         });

@@ -9,6 +9,9 @@ import java.util.Set;
 
 /** Log counts on a set of routes, for rules that claim the routes FREB shows another producer or phase for. */
 final class RouteCounts {
+    /** FREB keeps at most maxLogFiles traces per site (traceFailedRequestsLogging, default 50): counts from it are a sample. */
+    static final String FREB_SAMPLE = "FREB keeps at most maxLogFiles (default 50) traces per site: trace counts are a sample, the log has the totals";
+
     private RouteCounts() {
     }
 

@@ -75,8 +75,13 @@ final class TimeoutRule implements CauseRule {
                         .reduce((a, b) -> a + ", " + b).orElse("unknown phase");
                 String servers = traces.stream().map(FrebTrace::backendServer).filter(p -> p != null).distinct().limit(4)
                         .reduce((a, b) -> a + ", " + b).orElse("unknown server");
-                lines.add(String.format(Locale.US, "FREB: %d trace(s) time out in %s on %s", traces.size(), phases, servers));
+                long[] phase = traces.stream().mapToLong(FrebTrace::phaseMillis).filter(m -> m >= 0).sorted().toArray();
+                lines.add(String.format(Locale.US, "FREB: %d trace(s) time out in %s on %s%s", traces.size(), phases, servers, phase.length == 0 ? ""
+                        : String.format(Locale.US, "; the open phase ran %,d ms (median), ARR's own timing without the client's network time",
+                        phase[phase.length / 2])));
             }
+        } else {
+            lines.add("time-taken includes sending the response to the client (KB 944884); FREB's ARR phase times do not");
         }
         double share = (double) timeouts / in.failures();
         if (concentrated) {
