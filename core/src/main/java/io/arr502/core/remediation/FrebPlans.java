@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * Without FREB the check cannot tell ARR from the ASP.NET Core Module, a connect from a response timeout, or which
  * server failed. This plan switches on a 502 trace rule with the RequestRouting area, in the shape of the IIS
- * configuration reference's traceFailedRequests and sites/site/traceFailedRequestsLogging appcmd samples, for cmd.exe.
+ * configuration reference's traceFailedRequests and sites/site/traceFailedRequestsLogging appcmd samples. Every
+ * value is a constant (nothing from the evidence); the plan has no pre-flight checks, so {@code --apply} refuses it:
+ * it is printed to paste, for cmd and PowerShell.
  */
 final class FrebPlans {
     static final String SITE = "Default Web Site";
@@ -24,19 +26,23 @@ final class FrebPlans {
                 || d.top().cause() == Cause.HEALTHY || d.top().cause() == Cause.CLIENT_ABORT) {
             return null;
         }
-        Cause cause = d.top().cause();
-        return new RemediationPlan(cause, "trace 502s (FREB is absent): tells ARR from the ASP.NET Core Module, connect from response, and the server",
-                List.of(Appcmd.step("turn on failed request tracing for " + SITE, "set", "config", "-section:system.applicationHost/sites",
-                                "/[name='" + SITE + "'].traceFailedRequestsLogging.enabled:true", "/commit:apphost"),
-                        Appcmd.step("a rule for every path", "set", "config", SITE, SECTION, "/+[path='*']", "/commit:apphost"),
-                        Appcmd.step("trace ARR (RequestRouting) and URL Rewrite", "set", "config", SITE, SECTION,
-                                "/+[path='*'].traceAreas.[provider='WWW Server',areas='Rewrite,RequestRouting',verbosity='Verbose']", "/commit:apphost"),
-                        Appcmd.step("on 502 (every substatus)", "set", "config", SITE, SECTION, "/[path='*'].failureDefinitions.statusCodes:502",
-                                "/commit:apphost")),
-                List.of(Appcmd.step("remove the rule", "set", "config", SITE, SECTION, "/-[path='*']", "/commit:apphost")),
-                List.of("cmd.exe commands for the site \"" + SITE + "\"; name the proxy's own site if it is another. Traces go to "
-                        + "%SystemDrive%\\inetpub\\logs\\FailedReqLogFiles\\W3SVC<id>; IIS keeps at most maxLogFiles (default 50) per site, "
-                        + "so give them to --freb soon after an incident.",
-                        "The 'Tracing' role service (Web-Http-Tracing) must be installed; adding the rule fails if a rule for '*' exists."));
+        RemediationStep removeRule = RemediationStep.appcmd("remove the rule", null,
+                List.of("set", "config", SITE, SECTION, "/-[path='*']", AppcmdArgs.COMMIT));
+        List<RemediationStep> fix = List.of(
+                RemediationStep.appcmd("turn on failed request tracing for " + SITE, null, List.of("set", "config",
+                        "-section:system.applicationHost/sites", "/[name='" + SITE + "'].traceFailedRequestsLogging.enabled:true", AppcmdArgs.COMMIT)),
+                RemediationStep.appcmd("a rule for every path", removeRule, List.of("set", "config", SITE, SECTION, "/+[path='*']", AppcmdArgs.COMMIT)),
+                RemediationStep.appcmd("trace ARR (RequestRouting) and URL Rewrite", null, List.of("set", "config", SITE, SECTION,
+                        "/+[path='*'].traceAreas.[provider='WWW Server',areas='Rewrite,RequestRouting',verbosity='Verbose']", AppcmdArgs.COMMIT)),
+                RemediationStep.appcmd("on 502 (every substatus)", null, List.of("set", "config", SITE, SECTION,
+                        "/[path='*'].failureDefinitions.statusCodes:502", AppcmdArgs.COMMIT)));
+        return new RemediationPlan(d.top().cause(),
+                "trace 502s (FREB is absent): tells ARR from the ASP.NET Core Module, connect from response, and the server",
+                fix, RemediationPlanner.rollbackOf(fix),
+                List.of("For the site \"" + SITE + "\"; name the proxy's own site if it is another. Traces go to "
+                                + "%SystemDrive%\\inetpub\\logs\\FailedReqLogFiles\\W3SVC<id>; IIS keeps at most maxLogFiles (default 50) per site, "
+                                + "so give them to --freb soon after an incident.",
+                        "The 'Tracing' role service (Web-Http-Tracing) must be installed; adding the rule fails if a rule for '*' exists. "
+                                + "The rollback removes the rule; switch traceFailedRequestsLogging off again only if it was off."));
     }
 }

@@ -185,6 +185,9 @@ public final class VerdictBuilder {
                     lines.add("  - " + e);
                 }
             }
+            for (io.arr502.core.diagnosis.BackendServer b : diagnosis.servers()) {
+                lines.add("backend server " + io.arr502.core.diagnosis.BackendServers.line(b)); // FREB and ARR counters, most failures first
+            }
         }
         if (configSummary != null) {
             summary.add(configSummary); // after the cause: the first words of the line matter most

@@ -92,7 +92,10 @@ class BackendServerTest {
         assertThat(drain.rollback()).extracting(s -> s.display()).containsExactly(
                 "%windir%\\system32\\inetsrv\\appcmd.exe set config -section:webFarms \"/[name='appFarm'].[address='app02.contoso.local'].enabled:true\" /commit:apphost");
 
-        String json = JsonOutput.render(VerdictBuilder.build(ev, VerdictOptions.defaults(), d, List.of(drain)));
+        io.arr502.core.verdict.Verdict v = VerdictBuilder.build(ev, VerdictOptions.defaults(), d, List.of(drain));
+        String json = JsonOutput.render(v);
+        assertThat(v.longOutput()).contains("backend server appFarm\\app02.contoso.local: 9 × 502.3 trace(s) (mostly win32 12029), "
+                + "ARR Failed Requests 457 (+57 while collected), ARR Health 0");
         assertThat(json).contains("\"servers\"").contains("\"server\" : \"app02.contoso.local\"").contains("\"failedTraces\" : 9");
     }
 

@@ -36,17 +36,19 @@ class SubstatusAndTracingTest {
         RemediationPlan trace = plans.get(plans.size() - 1);
         assertThat(trace.title()).startsWith("trace 502s (FREB is absent)");
         assertThat(trace.fix()).extracting(s -> s.display()).containsExactly(
-                "appcmd set config -section:system.applicationHost/sites \"/[name='Default Web Site'].traceFailedRequestsLogging.enabled:true\" /commit:apphost",
-                "appcmd set config \"Default Web Site\" -section:system.webServer/tracing/traceFailedRequests \"/+[path='*']\" /commit:apphost",
-                "appcmd set config \"Default Web Site\" -section:system.webServer/tracing/traceFailedRequests "
+                "%windir%\\system32\\inetsrv\\appcmd.exe set config -section:system.applicationHost/sites \"/[name='Default Web Site'].traceFailedRequestsLogging.enabled:true\" /commit:apphost",
+                "%windir%\\system32\\inetsrv\\appcmd.exe set config \"Default Web Site\" -section:system.webServer/tracing/traceFailedRequests \"/+[path='*']\" /commit:apphost",
+                "%windir%\\system32\\inetsrv\\appcmd.exe set config \"Default Web Site\" -section:system.webServer/tracing/traceFailedRequests "
                         + "\"/+[path='*'].traceAreas.[provider='WWW Server',areas='Rewrite,RequestRouting',verbosity='Verbose']\" /commit:apphost",
-                "appcmd set config \"Default Web Site\" -section:system.webServer/tracing/traceFailedRequests "
+                "%windir%\\system32\\inetsrv\\appcmd.exe set config \"Default Web Site\" -section:system.webServer/tracing/traceFailedRequests "
                         + "\"/[path='*'].failureDefinitions.statusCodes:502\" /commit:apphost");
-        assertThat(trace.fix().get(1).argv()).containsExactly("%windir%\\system32\\inetsrv\\appcmd.exe", "set", "config", "Default Web Site",
+        assertThat(trace.fix().get(1).argv()).containsExactly("set", "config", "Default Web Site",
                 "-section:system.webServer/tracing/traceFailedRequests", "/+[path='*']", "/commit:apphost");
         assertThat(trace.rollback()).extracting(s -> s.display()).containsExactly(
-                "appcmd set config \"Default Web Site\" -section:system.webServer/tracing/traceFailedRequests \"/-[path='*']\" /commit:apphost");
-        assertThat(trace.notes()).anySatisfy(n -> assertThat(n).contains("cmd.exe").contains("maxLogFiles (default 50)"));
+                "%windir%\\system32\\inetsrv\\appcmd.exe set config \"Default Web Site\" -section:system.webServer/tracing/traceFailedRequests \"/-[path='*']\" /commit:apphost");
+        assertThat(trace.notes()).anySatisfy(n -> assertThat(n).contains("maxLogFiles (default 50)"));
+        assertThat(trace.fix().get(1).powershell()).startsWith("& \"$env:windir\\system32\\inetsrv\\appcmd.exe\" set config");
+        assertThat(trace.refusal()).isNotNull(); // printed to paste: --apply does not run it
 
         Diagnosis healthy = Diagnoser.diagnose(new Scenario().lines(300, "/a", 200, 0, 0, 30).evidence(dir.resolve("h")), DiagnosisOptions.defaults());
         assertThat(RemediationPlanner.plan(healthy, ev)).isEmpty();
