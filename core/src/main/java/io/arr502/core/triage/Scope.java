@@ -152,6 +152,8 @@ public record Scope(List<String> includeRoutes, List<String> excludeRoutes, List
                 dropped, droppedRequests));
         return new LogSummary(requests, Map.copyOf(byStatus), Map.copyOf(win32), List.copyOf(kept), s.sites(), s.serverIps(), s.perMinute(),
                 s.malformedLines(), s.malformedExamples(), s.firstRequest(), s.lastRequest(), s.filesRead(), s.bytesRead(), s.unreadBytes(),
-                List.copyOf(notes));
+                List.copyOf(notes), s.visibility(), s.failedExamples().stream()
+                .filter(l -> l.fields().get("cs-uri-stem") == null || route(io.arr502.core.route.RouteNormalizer.normalize(l.fields().get("cs-uri-stem"))))
+                .toList());
     }
 }
