@@ -9,6 +9,7 @@ import io.arr502.core.log.Window;
 import io.arr502.core.triage.Triage;
 import io.arr502.core.triage.TriageRequest;
 import io.arr502.core.verdict.Verdict;
+import io.jenkins.plugins.arr502.data.FixPlan;
 import io.jenkins.plugins.arr502.data.PeriodicResult;
 import io.jenkins.plugins.arr502.data.PeriodicResults;
 import io.jenkins.plugins.arr502.data.RemoteVerdict;
@@ -66,6 +67,30 @@ class XStreamRoundTripTest {
         assertThat(back.getPerMinute().stream().mapToLong(m -> m.getCount502_3()).sum()).isEqualTo(385);
         assertThat(back.getMinutesJson()).startsWith("{\"minutes\":[\"20").contains("\"count502_3\":[")
                 .matches("[{}\\[\\]\",:0-9A-Za-z_\\-]*");
+    }
+
+    @Test
+    void theFixAndRollbackRoundTripWithTheirShellsNamed() {
+        RemoteVerdict back = roundTrip(incident());
+        assertThat(back.getPlans()).isNotEmpty();
+        FixPlan timeout = back.getPlans().stream().filter(p -> p.getCause().equals("ARR_TIMEOUT_TOO_LOW")).findFirst().orElseThrow();
+        assertThat(timeout.getFix()).isNotEmpty();
+        // every step has a form for a named shell, or manual text
+        assertThat(timeout.getFix()).allSatisfy(s -> assertThat(s.getForms()).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.getShell()).isIn("cmd", "PowerShell", "manual")));
+        if (timeout.getFix().stream().anyMatch(s -> s.getKind().equals("run"))) {
+            assertThat(timeout.getRollback()).isNotEmpty();
+            assertThat(timeout.getRollback().get(0).getForms()).extracting(f -> f.getShell()).contains("cmd", "PowerShell");
+        }
+        // old builds stored no plans: an empty list, not null; a partial step keeps the form it has
+        RemoteVerdict old = (RemoteVerdict) xstream().fromXML("<io.jenkins.plugins.arr502.data.RemoteVerdict/>");
+        assertThat(old.getPlans()).isEmpty();
+        FixPlan partial = (FixPlan) xstream().fromXML("<io.jenkins.plugins.arr502.data.FixPlan><fix>"
+                + "<io.jenkins.plugins.arr502.data.FixStep><cmd>appcmd list sites</cmd></io.jenkins.plugins.arr502.data.FixStep>"
+                + "</fix></io.jenkins.plugins.arr502.data.FixPlan>");
+        assertThat(partial.getRollback()).isEmpty();
+        assertThat(partial.getFix().get(0).getForms()).extracting(f -> f.getShell() + ":" + f.getText())
+                .containsExactly("cmd:appcmd list sites");
     }
 
     @Test

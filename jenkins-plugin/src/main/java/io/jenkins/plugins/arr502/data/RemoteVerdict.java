@@ -7,6 +7,7 @@ import io.arr502.core.gate.GateResult;
 import io.arr502.core.gate.GateOptions;
 import io.arr502.core.gate.QualityGate;
 import io.arr502.core.log.MinuteBucket;
+import io.arr502.core.remediation.RemediationPlan;
 import io.arr502.core.verdict.JsonOutput;
 import io.arr502.core.verdict.NagiosOutput;
 import io.arr502.core.verdict.TextOutput;
@@ -44,6 +45,8 @@ public final class RemoteVerdict implements Serializable {
     private List<String> findings;
     /** The window's minutes, oldest first, at most {@link #MAX_MINUTES}. Added in 0.1.0. */
     private List<MinutePoint> perMinute;
+    /** The fix of each diagnosed cause, with its rollback. Added in 0.1.0: older builds show them in the report text only. */
+    private List<FixPlan> plans;
 
     /** A day of minutes: enough for any post-deploy window, small enough for build.xml. */
     public static final int MAX_MINUTES = 1440;
@@ -86,6 +89,7 @@ public final class RemoteVerdict implements Serializable {
         boolean regression = v.diagnosis() != null && v.diagnosis().regression() != null && v.diagnosis().regression().regression();
         List<RouteRow> routes = new ArrayList<>();
         List<String> findings = new ArrayList<>();
+        List<FixPlan> plans = new ArrayList<>();
         if (v.diagnosis() != null) {
             for (RouteEnvelope e : v.diagnosis().envelopes()) {
                 routes.add(RouteRow.of(e));
@@ -95,10 +99,15 @@ public final class RemoteVerdict implements Serializable {
                 f.evidence().forEach(e -> findings.add("  " + e));
             }
         }
-        return new RemoteVerdict(v.state().name(), v.state().exitCode(), v.summary(), NagiosOutput.render(v), TextOutput.render(v),
+        for (RemediationPlan p : v.remediation() == null ? List.<RemediationPlan>of() : v.remediation()) {
+            plans.add(FixPlan.of(p));
+        }
+        RemoteVerdict r = new RemoteVerdict(v.state().name(), v.state().exitCode(), v.summary(), NagiosOutput.render(v), TextOutput.render(v),
                 JsonOutput.render(v), v.metrics().requests(), v.metrics().count502_3(), v.metrics().rate502_3(),
                 QualityGate.worstRouteOkP99(v, GateOptions.DEFAULT_MIN_REQUESTS), regression,
                 gate.worst() == null ? "" : gate.worst().name(), gate.messages(), routes, findings);
+        r.plans.addAll(plans);
+        return r;
     }
 
     /** XStream sets fields directly, skipping constructor and initialisers: old or partial data gets its defaults here. */
@@ -113,6 +122,7 @@ public final class RemoteVerdict implements Serializable {
         routes = routes == null ? new ArrayList<>() : routes;
         findings = findings == null ? new ArrayList<>() : findings;
         perMinute = perMinute == null ? new ArrayList<>() : perMinute;
+        plans = plans == null ? new ArrayList<>() : plans;
         return this;
     }
 
@@ -145,6 +155,7 @@ public final class RemoteVerdict implements Serializable {
     public List<RouteRow> getRoutes() { return List.copyOf(routes); }
     public List<String> getFindings() { return List.copyOf(findings); }
     public List<MinutePoint> getPerMinute() { return List.copyOf(perMinute); }
+    public List<FixPlan> getPlans() { return List.copyOf(plans); }
 
     /**
      * The chart's data as JSON ({@code {"minutes":["2026-11-25T10:00Z",…],"requests":[…],"count502_3":[…]}}):
