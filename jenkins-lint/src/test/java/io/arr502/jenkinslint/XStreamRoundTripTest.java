@@ -51,7 +51,7 @@ class XStreamRoundTripTest {
         Evidence ev = Triage.gather(req);
         Verdict v = Triage.judge(ev, req);
         return RemoteVerdict.of(v, QualityGate.evaluate(v, GateThreshold.parse("RATE:1:UNSTABLE,ROUTE_RATE:5:UNSTABLE")),
-                ev.logs().perMinute());
+                ev.logs().perMinute()).withExamples(ev.logs().failedExamples());
     }
 
     @Test
@@ -91,6 +91,17 @@ class XStreamRoundTripTest {
         assertThat(partial.getRollback()).isEmpty();
         assertThat(partial.getFix().get(0).getForms()).extracting(f -> f.getShell() + ":" + f.getText())
                 .containsExactly("cmd:appcmd list sites");
+    }
+
+    @Test
+    void theExample502_3LinesRoundTripWithFileAndLine() {
+        RemoteVerdict back = roundTrip(incident());
+        assertThat(back.getExamples()).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.getFile()).isNotEmpty();
+            assertThat(e.getLineNumber()).isPositive();
+            assertThat(e.getText()).contains("sc-substatus=3");
+        });
+        assertThat(((RemoteVerdict) xstream().fromXML("<io.jenkins.plugins.arr502.data.RemoteVerdict/>")).getExamples()).isEmpty();
     }
 
     @Test

@@ -111,7 +111,8 @@ final class TriageCallable extends MasterToSlaveFileCallable<RemoteVerdict> {
         Evidence evidence = Triage.gather(request);
         Verdict v = Triage.judge(evidence, request);
         GateResult g = QualityGate.evaluate(v, GateThreshold.parse(gate), gateOptions);
-        return RemoteVerdict.of(v, g, evidence.logs() == null ? List.of() : evidence.logs().perMinute());
+        return evidence.logs() == null ? RemoteVerdict.of(v, g)
+                : RemoteVerdict.of(v, g, evidence.logs().perMinute()).withExamples(evidence.logs().failedExamples());
     }
 
     private static boolean blank(String s) {

@@ -7,6 +7,7 @@ import io.arr502.core.gate.GateResult;
 import io.arr502.core.gate.GateOptions;
 import io.arr502.core.gate.QualityGate;
 import io.arr502.core.log.MinuteBucket;
+import io.arr502.core.log.RequestLine;
 import io.arr502.core.remediation.RemediationPlan;
 import io.arr502.core.verdict.JsonOutput;
 import io.arr502.core.verdict.NagiosOutput;
@@ -47,6 +48,8 @@ public final class RemoteVerdict implements Serializable {
     private List<MinutePoint> perMinute;
     /** The fix of each diagnosed cause, with its rollback. Added in 0.1.0: older builds show them in the report text only. */
     private List<FixPlan> plans;
+    /** A few of the window's newest 502.3 lines, newest first. Added in 0.1.0. */
+    private List<ExampleLine> examples;
 
     /** A day of minutes: enough for any post-deploy window, small enough for build.xml. */
     public static final int MAX_MINUTES = 1440;
@@ -123,6 +126,7 @@ public final class RemoteVerdict implements Serializable {
         findings = findings == null ? new ArrayList<>() : findings;
         perMinute = perMinute == null ? new ArrayList<>() : perMinute;
         plans = plans == null ? new ArrayList<>() : plans;
+        examples = examples == null ? new ArrayList<>() : examples;
         return this;
     }
 
@@ -156,6 +160,15 @@ public final class RemoteVerdict implements Serializable {
     public List<String> getFindings() { return List.copyOf(findings); }
     public List<MinutePoint> getPerMinute() { return List.copyOf(perMinute); }
     public List<FixPlan> getPlans() { return List.copyOf(plans); }
+    public List<ExampleLine> getExamples() { return List.copyOf(examples); }
+
+    /** This verdict with the window's example 502.3 lines (core keeps a few, newest first). */
+    public RemoteVerdict withExamples(List<RequestLine> lines) {
+        for (RequestLine l : lines == null ? List.<RequestLine>of() : lines) {
+            examples.add(ExampleLine.of(l));
+        }
+        return this;
+    }
 
     /**
      * The chart's data as JSON ({@code {"minutes":["2026-11-25T10:00Z",…],"requests":[…],"count502_3":[…]}}):
