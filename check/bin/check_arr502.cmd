@@ -25,10 +25,28 @@ if exist "%CDS%.training" goto run
 mkdir "%CDS%.training" >nul 2>&1 || goto run
 start "" /b "%~f0" --arr502-cds-train <nul >nul 2>&1
 :run
-"%JAVA%" %OPTS% %SHARE% %ARR502_JAVA_OPTS% -jar "%JAR%" %*
-if errorlevel 9009 goto nojava
-exit /b %ERRORLEVEL%
+rem Not run straight through: a JVM that cannot start (a bad ARR502_JAVA_OPTS, too little memory) exits 1
+rem with nothing on stdout, which the daemon would show as WARNING. The answer goes to a file in the
+rem account's own %TEMP% first; no answer, or an exit code outside 0-3, is UNKNOWN (as check_arr502 does).
+set "OUT=%TEMP%\arr502-%RANDOM%%RANDOM%.out"
+"%JAVA%" %OPTS% %SHARE% %ARR502_JAVA_OPTS% -jar "%JAR%" %* >"%OUT%"
+set "RC=%ERRORLEVEL%"
+if "%RC%"=="9009" goto nojava
+set "SIZE=0"
+for %%F in ("%OUT%") do set "SIZE=%%~zF"
+if "%SIZE%"=="" set "SIZE=0"
+if %SIZE% EQU 0 goto nostart
+if %RC% LSS 0 goto nostart
+if %RC% GTR 3 goto nostart
+type "%OUT%"
+del /q "%OUT%" >nul 2>&1
+exit /b %RC%
+:nostart
+del /q "%OUT%" >nul 2>&1
+echo ARR502 UNKNOWN - java could not run the check ^(exit %RC%, no answer^): run this launcher by hand to see why ^(ARR502_JAVA_OPTS? memory?^)
+exit /b 3
 :nojava
+del /q "%OUT%" >nul 2>&1
 echo ARR502 UNKNOWN - no java found ^(set JAVA_HOME^)
 exit /b 3
 :train
