@@ -1,6 +1,5 @@
 package io.arr502.core.diagnosis.rules;
 
-import io.arr502.core.collect.CollectedEvidence;
 import io.arr502.core.diagnosis.Candidate;
 import io.arr502.core.diagnosis.Cause;
 import io.arr502.core.diagnosis.CauseRule;
@@ -16,9 +15,8 @@ import java.util.List;
 import java.util.Locale;
 
 import static io.arr502.core.diagnosis.DiagnosisInput.clamp;
-import static io.arr502.core.diagnosis.DiagnosisInput.oneLine;
 
-/** The backend cannot be reached: 502.3 × 12029/12007, a probe without an answer, a failed application pool (WAS). */
+/** The backend cannot be reached: 502.3 × 12029/12007, a probe without an answer. */
 final class CannotConnectRule implements CauseRule {
 
     @Override
@@ -47,11 +45,7 @@ final class CannotConnectRule implements CauseRule {
                         List.of("probe " + p.target() + ": " + p.error()))));
             }
         }
-        CollectedEvidence c = in.evidence().collected();
-        if (c != null && !c.wasEvents().isEmpty()) {
-            out.add(Candidate.observed(new Finding(Cause.BACKEND_UNREACHABLE, 0.3, c.wasEvents().size() + " WAS event(s): an application pool failed",
-                    c.wasEvents().stream().limit(3).map(e -> e.time() + " WAS " + e.id() + ": " + oneLine(e.message())).toList())));
-        }
+        // WAS pool failures are EventLogRule's: only the documented ids, only inside the log window (issue 17)
         return out;
     }
 }

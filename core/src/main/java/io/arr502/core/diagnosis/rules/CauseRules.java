@@ -26,6 +26,7 @@ public final class CauseRules {
                 new BackendServerRule(),
                 new ClientAbortRule(),
                 new OtherSubstatusRule(),
+                new EventLogRule(),
                 // early warnings: they rank after every cause
                 new TimeoutHeadroomRule(),
                 new RisingRateRule());

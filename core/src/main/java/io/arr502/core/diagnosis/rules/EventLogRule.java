@@ -1,0 +1,74 @@
+package io.arr502.core.diagnosis.rules;
+
+import io.arr502.core.collect.CollectedEvidence;
+import io.arr502.core.collect.CollectedEvidence.EventKind;
+import io.arr502.core.collect.CollectedEvidence.EventLogEntry;
+import io.arr502.core.diagnosis.Candidate;
+import io.arr502.core.diagnosis.Cause;
+import io.arr502.core.diagnosis.CauseRule;
+import io.arr502.core.diagnosis.DiagnosisInput;
+import io.arr502.core.diagnosis.Finding;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import static io.arr502.core.diagnosis.DiagnosisInput.oneLine;
+
+/**
+ * The documented events (CollectedEvidence.EventKind) as direct observations: ARR 1000/1002 are health events
+ * (TechNet ff872129), ANCM events are the module's and never an ARR farm's, WAS 5002/5009/5010/5011 are an app pool
+ * failing on this host (cc735151). Only events inside the window the logs were judged on count (issue 17: a 24 h
+ * collection must not explain a 15-minute triage); without logs the window is unknown and that is said.
+ */
+final class EventLogRule implements CauseRule {
+
+    @Override
+    public List<Candidate> evaluate(DiagnosisInput in) {
+        CollectedEvidence c = in.evidence().collected();
+        if (c == null) {
+            return List.of();
+        }
+        Instant from = in.logs() == null ? null : in.logs().firstRequest();
+        Instant to = in.logs() == null ? null : in.logs().lastRequest();
+        if (in.logs() != null && (from == null || to == null)) {
+            return List.of(); // the logs held no request: no window to place an event in
+        }
+        List<EventLogEntry> all = Stream.concat(c.applicationEvents().stream(), c.wasEvents().stream())
+                .filter(e -> e.kind() != EventKind.OTHER).toList();
+        List<EventLogEntry> inWindow = all.stream()
+                .filter(e -> from == null || (e.time() != null && !e.time().isBefore(from) && !e.time().isAfter(to))).toList();
+        String where = from == null ? "collected events (no log window to filter them by)"
+                : String.format(Locale.US, "in the window %s..%s; %d documented event(s) outside the window ignored", from, to,
+                all.size() - inWindow.size());
+        List<Candidate> out = new ArrayList<>();
+        add(out, inWindow, EventKind.ARR_SERVER_UNHEALTHY, Cause.BACKEND_UNREACHABLE, 0.5, where,
+                "ARR marked a farm server unhealthy (event 1000)",
+                "fix: the server and reason the event names; ARR stops routing to it until its health check passes");
+        add(out, inWindow, EventKind.ARR_FARM_MIN_SERVERS, Cause.NO_HEALTHY_SERVER, 0.5, where,
+                "a farm reached its minimum-server threshold (ARR event 1002): unhealthy servers get traffic",
+                "fix: bring the farm's unhealthy servers back (see the 1000 events), check minServers");
+        add(out, inWindow, EventKind.ASPNET_CORE_MODULE, Cause.ANCM_CONNECTION_FAILURE, 0.4, where,
+                "the ASP.NET Core Module logged errors, not ARR",
+                "fix: the app process behind the module (stdout log, start errors); ARR farm settings do not apply");
+        add(out, inWindow, EventKind.WAS_POOL_FAILURE, Cause.BACKEND_UNREACHABLE, 0.5, where,
+                "an application pool failed on this host (WAS 5002/5009/5010/5011)",
+                "fix: the application pool on this host (rapid-fail protection, crashes); not an ARR farm setting");
+        return out;
+    }
+
+    private static void add(List<Candidate> out, List<EventLogEntry> events, EventKind kind, Cause cause, double confidence,
+                            String where, String summary, String fix) {
+        List<EventLogEntry> hits = events.stream().filter(e -> e.kind() == kind).toList();
+        if (hits.isEmpty()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(hits.size() + " event(s) " + where);
+        hits.stream().limit(3).forEach(e -> lines.add(e.time() + " " + e.provider() + " " + e.id() + ": " + oneLine(e.message())));
+        lines.add(fix);
+        out.add(Candidate.observed(new Finding(cause, confidence, summary, lines)));
+    }
+}

@@ -1,0 +1,83 @@
+package io.arr502.core.diagnosis;
+
+import io.arr502.core.collect.CollectedEvidence;
+import io.arr502.core.collect.CollectedEvidence.EventLogEntry;
+import io.arr502.core.collect.EvidenceFolder;
+import io.arr502.core.evidence.Evidence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 17: documented events count only inside the window the logs were judged on, and each points at its own owner. */
+class EventLogRuleTest {
+    @TempDir
+    Path dir;
+
+    /** The ps51 fixture's ANCM 1010 and WAS 5011 (collect/README.md names their sources), read by the real reader. */
+    private static CollectedEvidence fixture() throws Exception {
+        return EvidenceFolder.read(Path.of("src/test/resources/collect/ps51"));
+    }
+
+    private static EventLogEntry at(EventLogEntry e, String time) {
+        return new EventLogEntry(Instant.parse(time), e.id(), e.provider(), e.level(), e.logName(), e.message());
+    }
+
+    private static CollectedEvidence events(List<EventLogEntry> app, List<EventLogEntry> was) {
+        return new CollectedEvidence("ARR01", null, app, was, List.of(), null, List.of(), List.of(), Map.of(), List.of());
+    }
+
+    private Diagnosis diagnose(CollectedEvidence c) throws Exception {
+        // a 10-minute window 2026-11-24 14:00-14:09 UTC with some 502.3 12029
+        Evidence logs = new Scenario().lines(500, "/a", 200, 0, 0, 40).lines(20, "/a", 502, 3, 12029, 15).lines(80, "/a", 200, 0, 0, 40)
+                .evidence(dir);
+        return Diagnoser.diagnose(new Evidence(logs.logs(), null, null, List.of(), c, List.of()), DiagnosisOptions.defaults());
+    }
+
+    @Test
+    void fixtureEventsOutsideTheTriageWindowAreIgnored() throws Exception {
+        CollectedEvidence c = fixture(); // ANCM 2025-11-24 14:05Z, WAS 2026-11-24 13:19:40Z: both before the 14:00 window
+        Diagnosis d = diagnose(c);
+        assertThat(d.findings()).extracting(Finding::cause).doesNotContain(Cause.ANCM_CONNECTION_FAILURE);
+        assertThat(d.findings()).flatExtracting(Finding::evidence).noneSatisfy(e -> assertThat(e).contains("WAS"));
+    }
+
+    @Test
+    void eventsInsideTheWindowPointAtTheirOwner() throws Exception {
+        CollectedEvidence f = fixture();
+        CollectedEvidence c = events(List.of(at(f.applicationEvents().get(0), "2026-11-24T14:03:00Z")),
+                List.of(at(f.wasEvents().get(0), "2026-11-24T14:04:00Z"), f.wasEvents().get(0)));
+        Diagnosis d = diagnose(c);
+        Finding ancm = d.findings().stream().filter(x -> x.cause() == Cause.ANCM_CONNECTION_FAILURE).findFirst().orElseThrow();
+        assertThat(ancm.headline()).contains("ASP.NET Core Module").contains("not ARR");
+        assertThat(ancm.evidence()).anySatisfy(e -> assertThat(e).contains("ErrorCode '0x800700c1'"))
+                .noneSatisfy(e -> assertThat(e).containsIgnoringCase("webFarm"));
+        Finding unreachable = d.findings().stream().filter(x -> x.cause() == Cause.BACKEND_UNREACHABLE).findFirst().orElseThrow();
+        assertThat(unreachable.evidence()).anySatisfy(e -> assertThat(e).contains("application pool 'Reports'"))
+                .anySatisfy(e -> assertThat(e).contains("on this host"))
+                .anySatisfy(e -> assertThat(e).contains("1 documented event(s) outside the window ignored"));
+    }
+
+    @Test
+    void arrHealthEventsCorroborateTheirCauses() throws Exception {
+        // message shapes of ARR 1000/1002 as TechNet ff872129 gives them (CollectedEvidence.EventKind); the provider name
+        // is the one the collector matches ("Request Routing"), ARR's own is undocumented
+        String provider = "Application Request Routing";
+        CollectedEvidence c = events(List.of(
+                new EventLogEntry(Instant.parse("2026-11-24T14:02:00Z"), 1000, provider, "3", "Application",
+                        "Server app01 in server farm Api is being marked unhealthy due to 12029"),
+                new EventLogEntry(Instant.parse("2026-11-24T14:02:30Z"), 1002, provider, "3", "Application",
+                        "Server farm Api has reached its minimum server threshold")), List.of());
+        Diagnosis d = diagnose(c);
+        assertThat(d.findings()).extracting(Finding::cause).contains(Cause.BACKEND_UNREACHABLE, Cause.NO_HEALTHY_SERVER);
+        Finding none = d.findings().stream().filter(x -> x.cause() == Cause.NO_HEALTHY_SERVER).findFirst().orElseThrow();
+        assertThat(none.evidence()).anySatisfy(e -> assertThat(e).contains("minimum server threshold"));
+        assertThat(d.findings().stream().filter(x -> x.cause() == Cause.BACKEND_UNREACHABLE).findFirst().orElseThrow().evidence())
+                .anySatisfy(e -> assertThat(e).contains("app01 in server farm Api"));
+    }
+}
