@@ -45,7 +45,9 @@ public final class VerdictBuilder {
             String why = first != null ? first.source() + ": " + first.reason() : "no evidence given (use --logs, --freb, --config, --url or --evidence)";
             // the summary says the first problem already: the long output lists the others
             List<EvidenceProblem> others = problems.stream().filter(p -> p != first).toList();
-            return new Verdict(State.UNKNOWN, why, List.of(), problemLines(others), Metrics.none(), 0, diagnosis,
+            List<String> rest = new ArrayList<>(problemLines(others));
+            rest.addAll(noteLines(ev));
+            return new Verdict(State.UNKNOWN, why, List.of(), List.copyOf(rest), Metrics.none(), 0, diagnosis,
                     remediation, problems);
         }
 
@@ -63,6 +65,7 @@ public final class VerdictBuilder {
             List<String> why = new ArrayList<>(LogTrust.lines(logs, opt.windowLabel()));
             why.addAll(logLines(logs));
             why.addAll(problemLines(problems));
+            why.addAll(noteLines(ev));
             return new Verdict(State.UNKNOWN, "logs: " + unreadable, List.of(), List.copyOf(why), metrics(logs),
                     logs.malformedLines(), diagnosis, remediation, problems);
         }
@@ -196,6 +199,7 @@ public final class VerdictBuilder {
             lines.addAll(p.lines());
         }
         lines.addAll(problemLines(problems));
+        lines.addAll(noteLines(ev));
         return new Verdict(state, String.join(" - ", summary), List.copyOf(perf), List.copyOf(lines), metrics, malformed,
                 diagnosis, remediation, problems);
     }
@@ -206,6 +210,14 @@ public final class VerdictBuilder {
             out.add("evidence problem: " + p.source() + ": " + p.reason());
         }
         return out;
+    }
+
+    /** How the collectors saw (language, account, providers not on the host): beside the problems, never in the first line. */
+    private static List<String> noteLines(Evidence ev) {
+        if (ev.collected() == null || ev.collected().notes() == null) {
+            return List.of();
+        }
+        return ev.collected().notes().stream().map(n -> "collector note: " + n).toList();
     }
 
     private static List<String> logLines(LogSummary logs) {
