@@ -26,6 +26,8 @@ public enum Cause {
     TIMEOUT_HEADROOM,
     /** Early warning: the 502.3 rate rises significantly against the baseline. */
     RISING_502_3,
+    /** 502.3 (or 502s without a logged substatus) the log cannot attribute: sc-win32-status or sc-substatus is not logged. */
+    UNDETERMINED_502_3,
     HEALTHY;
 
     /** Findings that warn before users are hit; they rank after every cause of failures. */

@@ -120,18 +120,21 @@ public final class Diagnoser {
 
     /**
      * Without configuration, the 12002 time-taken cluster shows the timeout (rounded to whole seconds);
-     * a cluster smaller than the noise floor's count shows nothing.
+     * a cluster smaller than the noise floor's count, or without time-taken, shows nothing.
      */
     static Duration inferredTimeout(LogSummary logs, long minCount) {
-        return logs.routes().stream().filter(r -> r.win32For502_3().getOrDefault(12002, 0L) >= Math.max(1, minCount))
+        // 502.3 counted without a time-taken (not logged or out of range) show no timeout: only routes whose 502.3 have one
+        return logs.routes().stream().filter(r -> r.win32For502_3().getOrDefault(12002, 0L) >= Math.max(1, minCount)
+                        && r.maxTimeTaken502_3() > 0)
                 .max(Comparator.comparingLong(r -> r.win32For502_3().getOrDefault(12002, 0L)))
-                .map(r -> Duration.ofSeconds(Math.round(r.p50TimeTaken502_3() / 1000.0))).orElse(null);
+                .map(r -> Duration.ofSeconds(Math.round(r.p50TimeTaken502_3() / 1000.0))).filter(d -> !d.isZero()).orElse(null);
     }
 
     /** HEALTHY; when there were failures, it says how many, of which codes, and why none of them names a cause. */
     private static Finding healthy(Evidence ev, DiagnosisOptions opt, List<String> belowFloor) {
         LogSummary logs = ev.logs();
-        long failures = logs == null ? 0 : logs.count502_3() + logs.count("502.4") + logs.count("504.0");
+        // a 502 without a logged substatus may be a 502.3: never "nothing failing" over it
+        long failures = logs == null ? 0 : logs.count502_3() + logs.count("502.4") + logs.count("504.0") + logs.count(LogSummary.UNKNOWN_SUBSTATUS_502);
         if (failures == 0) {
             return new Finding(Cause.HEALTHY, healthyConfidence(ev), "no 502.3, 502.4 or 504 and nothing failing", healthyEvidence(ev));
         }

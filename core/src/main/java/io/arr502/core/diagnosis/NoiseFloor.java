@@ -43,7 +43,7 @@ final class NoiseFloor {
         for (Map.Entry<Integer, Long> e : logs.win32For502_3().entrySet()) {
             out.add("502.3/" + e.getKey() + " ×" + e.getValue());
         }
-        for (String s : List.of("502.4", "504.0")) {
+        for (String s : List.of("502.4", "504.0", LogSummary.UNKNOWN_SUBSTATUS_502)) {
             if (logs.count(s) > 0) {
                 out.add(s + " ×" + logs.count(s));
             }

@@ -29,6 +29,7 @@ public final class Stalls {
     }
 
     public static boolean atTimeout(long millis, Duration timeout) {
-        return Math.abs(1 - millis / (double) timeout.toMillis()) <= AT_TIMEOUT_TOLERANCE;
+        // 0 ms: the 502.3 carry no time-taken (not logged or out of range), which says nothing about the timeout
+        return millis > 0 && timeout.toMillis() > 0 && Math.abs(1 - millis / (double) timeout.toMillis()) <= AT_TIMEOUT_TOLERANCE;
     }
 }

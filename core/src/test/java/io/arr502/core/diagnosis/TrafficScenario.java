@@ -36,6 +36,7 @@ final class TrafficScenario {
     private final Instant start = Instant.parse("2026-11-24T14:00:00Z");
     private long spanMillis = 60 * 60_000L;
     private final List<Request> requests = new ArrayList<>();
+    private String dropped;
 
     TrafficScenario(long seed) {
         this.rnd = new SplittableRandom(seed);
@@ -69,6 +70,22 @@ final class TrafficScenario {
         return fail(path, n, 502, 3, 12002, timeoutMillis - timeoutMillis / 200);
     }
 
+    /** The log does not have this field (e.g. "sc-win32-status"): the #Fields line and every row leave it out. */
+    TrafficScenario without(String field) {
+        this.dropped = field;
+        return this;
+    }
+
+    /** {@code n} failures whose time-taken is out of range (20 digits): the engine counts them without latency. */
+    TrafficScenario failWithoutLatency(String path, int n, int status, int sub, int win32) {
+        for (int i = 0; i < n; i++) {
+            add(path, status, sub, win32, NO_LATENCY);
+        }
+        return this;
+    }
+
+    private static final long NO_LATENCY = -1;
+
     int size() {
         return requests.size();
     }
@@ -91,16 +108,21 @@ final class TrafficScenario {
     Path write(Path dir) throws IOException {
         Path folder = Files.createDirectories(dir.resolve("W3SVC1"));
         StringBuilder b = new StringBuilder(requests.size() * 160 + 512);
+        List<String> fields = IisLogGenerator.DEFAULT_FIELDS.stream().filter(f -> !f.equals(dropped)).toList();
         b.append("#Software: Microsoft Internet Information Services 10.0\r\n#Version: 1.0\r\n#Date: 2026-11-24 14:00:00\r\n#Fields: ")
-                .append(String.join(" ", IisLogGenerator.DEFAULT_FIELDS)).append("\r\n");
+                .append(String.join(" ", fields)).append("\r\n");
+        int drop = dropped == null ? -1 : IisLogGenerator.DEFAULT_FIELDS.indexOf(dropped);
         List<Request> sorted = new ArrayList<>(requests);
         sorted.sort(Comparator.comparingLong(Request::at));
         for (Request r : sorted) {
             Instant at = Instant.ofEpochMilli(r.at());
-            b.append(DATE.format(at)).append(' ').append(TIME.format(at)).append(" 10.0.0.10 GET ").append(r.path())
-                    .append(" - 443 - 192.0.2.").append(1 + (int) (r.at() % 200))
-                    .append(" Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64) - ")
-                    .append(r.status()).append(' ').append(r.sub()).append(' ').append(r.win32()).append(' ').append(r.taken()).append("\r\n");
+            List<String> row = new ArrayList<>(List.of(DATE.format(at), TIME.format(at), "10.0.0.10", "GET", r.path(), "-", "443", "-",
+                    "192.0.2." + (1 + (int) (r.at() % 200)), "Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64)", "-", String.valueOf(r.status()),
+                    String.valueOf(r.sub()), String.valueOf(r.win32()), r.taken() == NO_LATENCY ? "99999999999999999999" : String.valueOf(r.taken())));
+            if (drop >= 0) {
+                row.remove(drop);
+            }
+            b.append(String.join(" ", row)).append("\r\n");
         }
         Files.writeString(folder.resolve("u_ex261124.log"), b);
         return dir;

@@ -27,6 +27,7 @@ public final class CauseRules {
                 new ClientAbortRule(),
                 new OtherSubstatusRule(),
                 new EventLogRule(),
+                new UnseenCauseRule(),
                 // early warnings: they rank after every cause
                 new TimeoutHeadroomRule(),
                 new RisingRateRule());

@@ -49,7 +49,13 @@ final class TimeoutRule implements CauseRule {
         for (RouteStats r : timing) {
             RouteEnvelope env = in.envelope(r.route());
             long n = r.win32For502_3().getOrDefault(12002, 0L);
-            if (env != null && env.effectiveTimeout() != null) {
+            if (r.maxTimeTaken502_3() == 0) {
+                // counted without a time-taken (not logged or out of range): no median to compare, never "0 ms = NaN %"
+                if (shown++ < 3) {
+                    lines.add(String.format(Locale.US, "%s: %d × 12002, no time-taken logged for them; successful requests p99 %,d ms",
+                            r.route(), n, r.ok().p99()));
+                }
+            } else if (env != null && env.effectiveTimeout() != null && !env.effectiveTimeout().isZero()) {
                 double ratio = r.p50TimeTaken502_3() / (double) env.effectiveTimeout().toMillis();
                 atTimeout |= Stalls.atTimeout(r.p50TimeTaken502_3(), env.effectiveTimeout());
                 if (shown++ < 3) {
