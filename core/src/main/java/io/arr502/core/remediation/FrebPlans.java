@@ -23,7 +23,8 @@ final class FrebPlans {
     /** null when FREB was given, or there is no backend 502.3 to trace (none, or only client aborts). */
     static RemediationPlan enableTracing(Diagnosis d, Evidence ev) {
         if (ev.freb() != null || ev.logs() == null || ev.logs().count502_3() == 0 || d.top() == null
-                || d.top().cause() == Cause.HEALTHY || d.top().cause() == Cause.CLIENT_ABORT) {
+                || d.top().cause() == Cause.HEALTHY || d.top().cause() == Cause.CLIENT_ABORT
+                || d.top().cause() == Cause.UNDETERMINED_502_3) { // its fix is a log field (a manual note), no configuration change
             return null;
         }
         RemediationStep removeRule = RemediationStep.appcmd("remove the rule", null,
