@@ -69,10 +69,15 @@ final class EvidenceSources {
     private static FrebSummary frebFrom(java.nio.file.Path folder, List<EvidenceProblem> problems) {
         try {
             FrebSummary freb = io.arr502.core.freb.FrebReader.read(folder, null, null);
+            if (freb.traces().isEmpty() && !freb.unreadable().isEmpty()) {
+                // traces were there and none could be read: the check cannot see FREB, which is not "no failures in FREB"
+                problems.add(new EvidenceProblem("freb", "no trace could be read (" + freb.unreadable().size()
+                        + " unreadable, truncated or not FREB XML) in " + folder, false));
+            }
             for (FrebSummary.FileProblem p : freb.unreadable()) {
                 problems.add(new EvidenceProblem("freb", java.nio.file.Path.of(p.file()).getFileName() + ": " + p.reason(), false));
             }
-            return freb;
+            return freb.traces().isEmpty() && !freb.unreadable().isEmpty() ? null : freb;
         } catch (io.arr502.core.freb.FrebException e) {
             problems.add(new EvidenceProblem("freb", e.getMessage(), false));
         } catch (RuntimeException e) {
