@@ -132,7 +132,7 @@ expect() { # service state output-prefix [perfdata] [long-output]
 }
 expect ok 0 "ARR502 OK - 502.3 rate 0% (0 of 300 requests" "rate_502_3=0%;1;5;0;100" "route /api/orders/{id}"
 expect warning 1 "ARR502 WARNING - 502.3 rate 4.75% (385 of 8098 requests, window all) - cause ARR_TIMEOUT_TOO_LOW" "count_502_3=385;;;0" "farm appFarm"
-expect critical 2 "ARR502 CRITICAL - 502.3 rate 4.75%" "rate_502_3=4.75%;1;3;0;100" "rollback: appcmd"
+expect critical 2 "ARR502 CRITICAL - 502.3 rate 4.75%" "rate_502_3=4.75%;1;3;0;100" "rollback (cmd): %windir%"
 expect unknown 3 "ARR502 UNKNOWN - logs: no such log file or folder"
 expect hanging 3 "ARR502 UNKNOWN - timed out after 3 s"
 
