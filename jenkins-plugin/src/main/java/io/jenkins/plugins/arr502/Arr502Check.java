@@ -60,9 +60,18 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
     private String collectScripts = "";
     private String noTraffic = DEFAULT_NO_TRAFFIC;
     private long minRequests = GateOptions.DEFAULT_MIN_REQUESTS;
+    private String includeRoutes = "";
+    private String excludeRoutes = "";
+    private String includeSites = "";
+    private String excludeSites = "";
+    private String silence = DEFAULT_SILENCE;
+    private String silenceState = DEFAULT_SILENCE_STATE;
 
     /** A window without requests fails the build unless told otherwise: a gate that saw nothing must not pass. */
     static final String DEFAULT_NO_TRAFFIC = "FAILURE";
+    /** As the check's --silence and --silence-state. */
+    static final String DEFAULT_SILENCE = "2h";
+    static final String DEFAULT_SILENCE_STATE = "WARNING";
 
     @DataBoundConstructor
     public Arr502Check(String logs) {
@@ -82,6 +91,12 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
         collectScripts = collectScripts == null ? "" : collectScripts;
         noTraffic = noTraffic == null || noTraffic.isBlank() ? DEFAULT_NO_TRAFFIC : noTraffic;
         minRequests = minRequests < 0 ? GateOptions.DEFAULT_MIN_REQUESTS : minRequests;
+        includeRoutes = includeRoutes == null ? "" : includeRoutes;
+        excludeRoutes = excludeRoutes == null ? "" : excludeRoutes;
+        includeSites = includeSites == null ? "" : includeSites;
+        excludeSites = excludeSites == null ? "" : excludeSites;
+        silence = silence == null || silence.isBlank() ? DEFAULT_SILENCE : silence;
+        silenceState = silenceState == null || silenceState.isBlank() ? DEFAULT_SILENCE_STATE : silenceState;
         return this;
     }
 
@@ -98,6 +113,12 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
     public String getCollectScripts() { return collectScripts; }
     public String getNoTraffic() { return noTraffic; }
     public long getMinRequests() { return minRequests; }
+    public String getIncludeRoutes() { return includeRoutes; }
+    public String getExcludeRoutes() { return excludeRoutes; }
+    public String getIncludeSites() { return includeSites; }
+    public String getExcludeSites() { return excludeSites; }
+    public String getSilence() { return silence; }
+    public String getSilenceState() { return silenceState; }
 
     @DataBoundSetter public void setFreb(String v) { this.freb = trim(v); }
     @DataBoundSetter public void setConfig(String v) { this.config = trim(v); }
@@ -115,6 +136,15 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
     @DataBoundSetter public void setNoTraffic(String v) { this.noTraffic = trim(v).isEmpty() ? DEFAULT_NO_TRAFFIC : trim(v).toUpperCase(java.util.Locale.ROOT); }
     /** The fewest requests a rate (RATE, ROUTE_RATE, LATENCY) is judged on. */
     @DataBoundSetter public void setMinRequests(long v) { this.minRequests = Math.max(0, v); }
+    /** Route and site patterns (glob, or regex: prefix), one a line or comma separated; as the check's --include-route etc. */
+    @DataBoundSetter public void setIncludeRoutes(String v) { this.includeRoutes = trim(v); }
+    @DataBoundSetter public void setExcludeRoutes(String v) { this.excludeRoutes = trim(v); }
+    @DataBoundSetter public void setIncludeSites(String v) { this.includeSites = trim(v); }
+    @DataBoundSetter public void setExcludeSites(String v) { this.excludeSites = trim(v); }
+    /** No request for longer than this in a window ending now is silence (a duration such as 2h, or off). */
+    @DataBoundSetter public void setSilence(String v) { this.silence = trim(v).isEmpty() ? DEFAULT_SILENCE : trim(v); }
+    /** The state silence gives: OK (only said), WARNING, CRITICAL or UNKNOWN. */
+    @DataBoundSetter public void setSilenceState(String v) { this.silenceState = trim(v).isEmpty() ? DEFAULT_SILENCE_STATE : trim(v).toUpperCase(java.util.Locale.ROOT); }
 
     private static String trim(String s) {
         return s == null ? "" : s.trim();
@@ -151,6 +181,9 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
             Range.parse(warning);
             Range.parse(critical);
             GateThreshold.parse(gate);
+            TriageCallable.scope(lines(includeRoutes), lines(excludeRoutes), lines(includeSites), lines(excludeSites));
+            TriageCallable.silence(silence);
+            TriageCallable.silenceState(silenceState);
             gateOptions = new GateOptions(minRequests, logPaths.isEmpty() ? null : noTrafficCriticality(noTraffic), 0);
         } catch (IllegalArgumentException e) {
             throw new AbortException("arr502: " + e.getMessage());
@@ -177,7 +210,9 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
             password = c.getPassword().getPlainText().toCharArray();
         }
         RemoteVerdict v = workspace.act(new TriageCallable(logPaths, env.expand(freb), env.expand(config), lines(env.expand(urls)),
-                window, warning, critical, gate, gateOptions, baseline, user, password, env.expand(collectScripts), "", 0));
+                window, warning, critical, gate, gateOptions, baseline, user, password, env.expand(collectScripts), "", 0)
+                .withScope(lines(includeRoutes), lines(excludeRoutes), lines(includeSites), lines(excludeSites))
+                .withSilence(silence, silenceState));
         listener.getLogger().print(v.getNagios());
         run.addAction(new Arr502Action(v));
         v.getGateMessages().forEach(m -> listener.getLogger().println("arr502 " + m));
@@ -189,6 +224,11 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
             run.setResult(result);
         }
         return v;
+    }
+
+    /** A bad route/site pattern fails with core's one-line reason. */
+    static void checkPatterns(String s) {
+        TriageCallable.scope(lines(s == null ? "" : s), List.of(), List.of(), List.of());
     }
 
     /** The result an empty window gives; only UNSTABLE and FAILURE: a window without requests is never a pass. */
@@ -271,6 +311,42 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
         }
 
         @POST
+        public FormValidation doCheckIncludeRoutes(@AncestorInPath Item item, @QueryParameter String value) {
+            return validate(item, value, Arr502Check::checkPatterns);
+        }
+
+        @POST
+        public FormValidation doCheckExcludeRoutes(@AncestorInPath Item item, @QueryParameter String value) {
+            return validate(item, value, Arr502Check::checkPatterns);
+        }
+
+        @POST
+        public FormValidation doCheckIncludeSites(@AncestorInPath Item item, @QueryParameter String value) {
+            return validate(item, value, Arr502Check::checkPatterns);
+        }
+
+        @POST
+        public FormValidation doCheckExcludeSites(@AncestorInPath Item item, @QueryParameter String value) {
+            return validate(item, value, Arr502Check::checkPatterns);
+        }
+
+        @POST
+        public FormValidation doCheckSilence(@AncestorInPath Item item, @QueryParameter String value) {
+            return validate(item, value, TriageCallable::silence);
+        }
+
+        @POST
+        public ListBoxModel doFillSilenceStateItems(@AncestorInPath Item item) {
+            ListBoxModel m = new ListBoxModel();
+            if (allowed(item)) {
+                for (String s : List.of("WARNING", "CRITICAL", "UNKNOWN", "OK")) {
+                    m.add(s, s);
+                }
+            }
+            return m;
+        }
+
+        @POST
         public FormValidation doCheckGate(@AncestorInPath Item item, @QueryParameter String value) {
             return validate(item, value, GateThreshold::parse);
         }
@@ -299,6 +375,7 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
 
     @Override
     public String toString() {
-        return "arr502Check" + Arrays.asList(logs, freb, config, window, warning, critical, gate, noTraffic, minRequests);
+        return "arr502Check" + Arrays.asList(logs, freb, config, window, warning, critical, gate, noTraffic, minRequests, includeRoutes, excludeRoutes,
+                includeSites, excludeSites, silence, silenceState);
     }
 }

@@ -55,6 +55,12 @@ public class Arr502CheckStep extends Step {
     public String getCollectScripts() { return check.getCollectScripts(); }
     public String getNoTraffic() { return check.getNoTraffic(); }
     public long getMinRequests() { return check.getMinRequests(); }
+    public String getIncludeRoutes() { return check.getIncludeRoutes(); }
+    public String getExcludeRoutes() { return check.getExcludeRoutes(); }
+    public String getIncludeSites() { return check.getIncludeSites(); }
+    public String getExcludeSites() { return check.getExcludeSites(); }
+    public String getSilence() { return check.getSilence(); }
+    public String getSilenceState() { return check.getSilenceState(); }
 
     @DataBoundSetter public void setFreb(String v) { check.setFreb(v); }
     @DataBoundSetter public void setConfig(String v) { check.setConfig(v); }
@@ -68,6 +74,12 @@ public class Arr502CheckStep extends Step {
     @DataBoundSetter public void setCollectScripts(String v) { check.setCollectScripts(v); }
     @DataBoundSetter public void setNoTraffic(String v) { check.setNoTraffic(v); }
     @DataBoundSetter public void setMinRequests(long v) { check.setMinRequests(v); }
+    @DataBoundSetter public void setIncludeRoutes(String v) { check.setIncludeRoutes(v); }
+    @DataBoundSetter public void setExcludeRoutes(String v) { check.setExcludeRoutes(v); }
+    @DataBoundSetter public void setIncludeSites(String v) { check.setIncludeSites(v); }
+    @DataBoundSetter public void setExcludeSites(String v) { check.setExcludeSites(v); }
+    @DataBoundSetter public void setSilence(String v) { check.setSilence(v); }
+    @DataBoundSetter public void setSilenceState(String v) { check.setSilenceState(v); }
 
     @Override
     public StepExecution start(StepContext context) {
@@ -153,6 +165,36 @@ public class Arr502CheckStep extends Step {
         @POST
         public FormValidation doCheckWindow(@AncestorInPath Item item, @QueryParameter String value) {
             return buildStep().doCheckWindow(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckIncludeRoutes(@AncestorInPath Item item, @QueryParameter String value) {
+            return buildStep().doCheckIncludeRoutes(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckExcludeRoutes(@AncestorInPath Item item, @QueryParameter String value) {
+            return buildStep().doCheckExcludeRoutes(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckIncludeSites(@AncestorInPath Item item, @QueryParameter String value) {
+            return buildStep().doCheckIncludeSites(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckExcludeSites(@AncestorInPath Item item, @QueryParameter String value) {
+            return buildStep().doCheckExcludeSites(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckSilence(@AncestorInPath Item item, @QueryParameter String value) {
+            return buildStep().doCheckSilence(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillSilenceStateItems(@AncestorInPath Item item) {
+            return buildStep().doFillSilenceStateItems(item);
         }
 
         @POST

@@ -134,12 +134,22 @@ public class Arr502PeriodicWork extends AsyncPeriodicWork {
 
     static TriageCallable callable(PeriodicTarget t, long readDeadlineMillis) {
         return new TriageCallable(Arr502Check.lines(t.getLogs()), "", "", List.of(), t.getWindow(), t.getWarning(), t.getCritical(), "",
-                GateOptions.defaults(), null, null, null, "", stateFile(t), readDeadlineMillis);
+                GateOptions.defaults(), null, null, null, "", stateFile(t), readDeadlineMillis)
+                .withScope(Arr502Check.lines(t.getIncludeRoutes()), Arr502Check.lines(t.getExcludeRoutes()),
+                        Arr502Check.lines(t.getIncludeSites()), Arr502Check.lines(t.getExcludeSites()))
+                .withSilence(t.getSilence(), t.getSilenceState());
     }
 
-    /** One state file per log folders and window, under the agent's root, so two targets never share a cursor. */
+    /**
+     * One state file per log folders, window and filters, under the agent's root, so two targets never share a cursor
+     * (targets without filters keep the name they had before filters existed).
+     */
     static String stateFile(PeriodicTarget t) {
         String key = String.join("\n", Arr502Check.lines(t.getLogs())) + "\n" + t.getWindow();
+        String filters = String.join("\n", t.getIncludeRoutes(), t.getExcludeRoutes(), t.getIncludeSites(), t.getExcludeSites());
+        if (!filters.isBlank()) {
+            key += "\n" + filters;
+        }
         long h = 0xcbf29ce484222325L; // FNV-1a 64, as the check names its state files
         for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
             h ^= b & 0xFF;

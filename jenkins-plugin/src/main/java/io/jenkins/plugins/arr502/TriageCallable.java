@@ -11,7 +11,9 @@ import io.arr502.core.gate.GateThreshold;
 import io.arr502.core.gate.QualityGate;
 import io.arr502.core.log.Window;
 import io.arr502.core.triage.Triage;
+import io.arr502.core.triage.Scope;
 import io.arr502.core.triage.TriageRequest;
+import io.arr502.core.verdict.State;
 import io.arr502.core.verdict.MetricKind;
 import io.arr502.core.verdict.Range;
 import io.arr502.core.verdict.Verdict;
@@ -50,6 +52,13 @@ final class TriageCallable extends MasterToSlaveFileCallable<RemoteVerdict> {
     private final String collectScripts;
     private final String stateFile;
     private final long readDeadlineMillis;
+    // plain strings and lists cross the channel; core's Scope and Duration are built on the agent
+    private ArrayList<String> includeRoutes = new ArrayList<>();
+    private ArrayList<String> excludeRoutes = new ArrayList<>();
+    private ArrayList<String> includeSites = new ArrayList<>();
+    private ArrayList<String> excludeSites = new ArrayList<>();
+    private String silence = Arr502Check.DEFAULT_SILENCE;
+    private String silenceState = Arr502Check.DEFAULT_SILENCE_STATE;
 
     /**
      * @param probeUser          basic-auth user for probes (from the Credentials plugin), or null
@@ -80,6 +89,40 @@ final class TriageCallable extends MasterToSlaveFileCallable<RemoteVerdict> {
         this.readDeadlineMillis = readDeadlineMillis;
     }
 
+    /** Route and site filters, as the check's --include-route/--exclude-route/--include-site/--exclude-site. */
+    TriageCallable withScope(List<String> includeRoutes, List<String> excludeRoutes, List<String> includeSites, List<String> excludeSites) {
+        this.includeRoutes = new ArrayList<>(includeRoutes);
+        this.excludeRoutes = new ArrayList<>(excludeRoutes);
+        this.includeSites = new ArrayList<>(includeSites);
+        this.excludeSites = new ArrayList<>(excludeSites);
+        return this;
+    }
+
+    /** Silence after (a duration or "off") and its state, as the check's --silence and --silence-state. */
+    TriageCallable withSilence(String after, String state) {
+        this.silence = after == null || after.isBlank() ? Arr502Check.DEFAULT_SILENCE : after.trim();
+        this.silenceState = state == null || state.isBlank() ? Arr502Check.DEFAULT_SILENCE_STATE : state.trim();
+        return this;
+    }
+
+    static Scope scope(List<String> includeRoutes, List<String> excludeRoutes, List<String> includeSites, List<String> excludeSites) {
+        return new Scope(includeRoutes, excludeRoutes, includeSites, excludeSites);
+    }
+
+    /** The silence duration, or null for "off"; a bad value is an IllegalArgumentException with core's reason. */
+    static Duration silence(String s) {
+        String v = s == null ? "" : s.trim();
+        return v.equalsIgnoreCase("off") ? null : Window.parseDuration(v);
+    }
+
+    static State silenceState(String s) {
+        try {
+            return State.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("silence state must be OK, WARNING, CRITICAL or UNKNOWN, not '" + s + "'");
+        }
+    }
+
     @Override
     public RemoteVerdict invoke(File workspace, VirtualChannel channel) {
         Path ws = workspace.toPath();
@@ -104,10 +147,12 @@ final class TriageCallable extends MasterToSlaveFileCallable<RemoteVerdict> {
         }
         Window w = Window.parse(window);
         VerdictOptions vo = new VerdictOptions(Range.parse(warning), Range.parse(critical), MetricKind.RATE, gateOptions.minRequests(),
-                w.kind() == Window.Kind.ALL ? "all" : window, false);
+                w.kind() == Window.Kind.ALL ? "all" : window, false)
+                .withSilence(silence(silence), silenceState(silenceState));
         TriageRequest request = new TriageRequest(logPaths, w, null, blank(stateFile) ? null : ws.resolve(stateFile),
                 blank(freb) ? null : ws.resolve(freb), blank(config) ? null : ws.resolve(config), urls, null, collected, vo, d, probeUser,
-                probePassword, readDeadlineMillis > 0 ? Instant.ofEpochMilli(readDeadlineMillis) : null);
+                probePassword, readDeadlineMillis > 0 ? Instant.ofEpochMilli(readDeadlineMillis) : null)
+                .withScope(scope(includeRoutes, excludeRoutes, includeSites, excludeSites));
         Evidence evidence = Triage.gather(request);
         Verdict v = Triage.judge(evidence, request);
         GateResult g = QualityGate.evaluate(v, GateThreshold.parse(gate), gateOptions);
