@@ -226,6 +226,16 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
         return v;
     }
 
+    /** Core's own parser is the form check: its one-line message is what the form shows (the step's and the periodic target's forms). */
+    static FormValidation parsed(String value, java.util.function.Consumer<String> parser) {
+        try {
+            parser.accept(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
     /** A bad route/site pattern fails with core's one-line reason. */
     static void checkPatterns(String s) {
         TriageCallable.scope(lines(s == null ? "" : s), List.of(), List.of(), List.of());
@@ -351,17 +361,8 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
             return validate(item, value, GateThreshold::parse);
         }
 
-        /** Core's own parser is the check: its one-line message is what the form shows. */
         private static FormValidation validate(Item item, String value, java.util.function.Consumer<String> parser) {
-            if (!allowed(item)) {
-                return FormValidation.ok();
-            }
-            try {
-                parser.accept(value);
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return allowed(item) ? parsed(value, parser) : FormValidation.ok();
         }
 
         /** Validation answers only to those who may configure the job. */

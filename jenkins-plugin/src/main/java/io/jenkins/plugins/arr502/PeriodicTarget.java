@@ -104,15 +104,7 @@ public class PeriodicTarget implements Describable<PeriodicTarget> {
         public FormValidation doCheckSilenceState(@QueryParameter String value) { return validate(value, TriageCallable::silenceState); }
 
         private static FormValidation validate(String value, java.util.function.Consumer<String> parser) {
-            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-                return FormValidation.ok();
-            }
-            try {
-                parser.accept(value);
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return Jenkins.get().hasPermission(Jenkins.ADMINISTER) ? Arr502Check.parsed(value, parser) : FormValidation.ok();
         }
     }
 }
