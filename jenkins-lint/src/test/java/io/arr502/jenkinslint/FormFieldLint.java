@@ -92,6 +92,11 @@ final class FormFieldLint {
         return false;
     }
 
+    /** Whether a configured value named x reaches the object (constructor parameter or setter). */
+    static boolean binds(TypeDeclaration<?> t, String x) {
+        return writable(t, x, Character.toUpperCase(x.charAt(0)) + x.substring(1));
+    }
+
     private static boolean writable(TypeDeclaration<?> t, String x, String cap) {
         for (ConstructorDeclaration c : t.getConstructors()) {
             if (c.isAnnotationPresent("DataBoundConstructor") && c.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(x))) {
