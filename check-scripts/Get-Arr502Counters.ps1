@@ -44,6 +44,7 @@ $wanted = @(
     @('Application Request Routing Server', '*', 'Current Requests'),
     @('Application Request Routing Server', '*', 'Failed Requests'),
     @('Application Request Routing Server', '*', 'Health'),
+    @('Application Request Routing Server', '*', 'State'),
     @('Application Request Routing Server', '*', 'Average Response Time / Request')
 )
 

@@ -9,7 +9,8 @@ package io.arr502.core.diagnosis;
  * @param failedRequests    last "Failed Requests" counter value (cumulative since ARR started), -1 when not collected
  * @param failedRequestsRise how much that counter rose during the collection, -1 when not collected
  * @param health            last "Health" counter value as ARR reports it, null when not collected
+ * @param state             last "State" counter value, raw: no source documents what its numbers mean, null when not collected
  */
 public record BackendServer(String farm, String server, long failedTraces, int topWin32, long failedRequests, long failedRequestsRise,
-                            Double health) {
+                            Double health, Double state) {
 }

@@ -54,13 +54,16 @@ public final class BackendServers {
                     r.lastFailed = Math.max(r.lastFailed, v);
                 } else if (counter.equals("health")) {
                     r.health = s.value();
+                } else if (counter.equals("state")) {
+                    r.state = s.value();
                 }
             }
         }
         List<BackendServer> out = new ArrayList<>();
         for (Row r : rows.values()) {
             int top = r.win32.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
-            out.add(new BackendServer(r.farm, r.server, r.traces, top, r.lastFailed, r.firstFailed < 0 ? -1 : r.lastFailed - r.firstFailed, r.health));
+            out.add(new BackendServer(r.farm, r.server, r.traces, top, r.lastFailed, r.firstFailed < 0 ? -1 : r.lastFailed - r.firstFailed, r.health,
+                    r.state));
         }
         out.sort(Comparator.comparingLong(BackendServer::failedTraces).thenComparingLong(BackendServer::failedRequestsRise).reversed());
         return List.copyOf(out);
@@ -110,9 +113,17 @@ public final class BackendServers {
             b.append(String.format(Locale.US, ", ARR Failed Requests %d (+%d while collected)", s.failedRequests(), s.failedRequestsRise()));
         }
         if (s.health() != null) {
-            b.append(String.format(Locale.US, s.health() % 1 == 0 ? ", ARR Health %.0f" : ", ARR Health %.2f", s.health()));
+            b.append(", ARR Health ").append(number(s.health()));
+        }
+        if (s.state() != null) {
+            // iis-docs lists the State counter without its values; the UI's Available/Drain/Unavailable are not mapped to numbers anywhere
+            b.append(", ARR State ").append(number(s.state())).append(" (raw; its values are undocumented)");
         }
         return b.toString();
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.US, v % 1 == 0 ? "%.0f" : "%.2f", v);
     }
 
     private static boolean same(String a, String b) {
@@ -132,6 +143,7 @@ public final class BackendServers {
         long firstFailed = -1;
         long lastFailed = -1;
         Double health;
+        Double state;
 
         Row(String farm, String server) {
             this.farm = farm;
