@@ -44,6 +44,19 @@ final class Accumulator {
     /** Why a file or directive cannot be read as a W3C log ("file: reason"), at most {@link #MAX_PROBLEMS}. */
     final java.util.LinkedHashSet<String> formatProblems = new java.util.LinkedHashSet<>();
     static final int MAX_PROBLEMS = 10;
+    /** The routes counted (null: all); set by the engine, carried by {@link #emptyCopy}. */
+    RouteFilter routeFilter;
+    /** Request lines the route filter left out (this run's read), and their routes, at most {@link #MAX_FILTERED_NAMES}. */
+    long filteredOut;
+    final java.util.TreeSet<String> filteredRoutes = new java.util.TreeSet<>();
+    static final int MAX_FILTERED_NAMES = 10_000;
+
+    void filtered(String route) {
+        if (route != null && filteredRoutes.size() < MAX_FILTERED_NAMES) {
+            filteredRoutes.add(route);
+        }
+    }
+
     /** Malformed lines of this run's read when {@link #malformed} holds more (a state's total); -1: the same. */
     private long malformedRead = -1;
 
@@ -66,7 +79,9 @@ final class Accumulator {
     }
 
     Accumulator emptyCopy() {
-        return new Accumulator(perMinute, fromMinute, toMinute, trailingMinutes, maxExamples);
+        Accumulator a = new Accumulator(perMinute, fromMinute, toMinute, trailingMinutes, maxExamples);
+        a.routeFilter = routeFilter;
+        return a;
     }
 
     /** The Stats for a line of this minute, or null when the line is outside the window. */
@@ -154,6 +169,8 @@ final class Accumulator {
         salvaged = other.salvaged;
         salvagedExamples.addAll(other.salvagedExamples);
         newestSeen = other.newestSeen;
+        filteredOut = other.filteredOut;
+        other.filteredRoutes.forEach(this::filtered);
         missingFields.addAll(other.missingFields);
         formatProblems.addAll(other.formatProblems);
     }
@@ -193,6 +210,8 @@ final class Accumulator {
             }
         }
         newestSeen = Math.max(newestSeen, o.newestSeen);
+        filteredOut += o.filteredOut;
+        o.filteredRoutes.forEach(this::filtered);
         missingFields.addAll(o.missingFields);
         for (String p : o.formatProblems) {
             if (formatProblems.size() < MAX_PROBLEMS) {

@@ -56,6 +56,7 @@ final class ChunkScanner {
         skippingLong = false;
         target = prefix != null ? prefix : acc;
         this.layout = layout;
+        filter = acc.routeFilter;
         boolean first = start == 0;
         while (true) {
             boolean more = true;
@@ -252,6 +253,9 @@ final class ChunkScanner {
      */
     private void count(Accumulator acc, ByteKey folderSite) {
         ParsedLine p = line;
+        if (filter != null && leftOut(acc, p)) {
+            return;
+        }
         Stats s = acc.statsFor(p.epochMinute);
         if (s == null) {
             return;
@@ -319,14 +323,68 @@ final class ChunkScanner {
     private final int[] unnumberedColumns = new int[3];
 
 
+    /** The route filter in force (null: every route counts). */
+    private RouteFilter filter;
+    /** The filter's answers for routes the full route table could not take, bounded like the table. */
+    private final java.util.HashMap<String, Boolean> overflowAnswers = new java.util.HashMap<>();
+    /** The kept line's route, normalised and interned by {@link #leftOut}, for {@link #route} to reuse (null: none). */
+    private RouteTable.Entry decided;
+
+    /**
+     * True when the filter leaves the line's route out: counted only as left out, before its minute or anything
+     * else sees it. Asked once per distinct route (the answer is kept on the route's table entry).
+     */
+    private boolean leftOut(Accumulator acc, ParsedLine p) {
+        int rl = routeBytes.normalize(buf, p.uriFrom, p.uriTo);
+        RouteTable.Entry e = routeTable.intern(routeBytes.buffer(), rl);
+        boolean out;
+        String name = null;
+        if (e != null) {
+            if (e.filtered == 0) {
+                name = e.key.toString();
+                e.filtered = filter.keeps().test(name) ? (byte) 1 : (byte) 2;
+            }
+            out = e.filtered == 2;
+        } else {
+            name = new ByteKey(routeBytes.buffer(), 0, rl).toString();
+            Boolean keep = overflowAnswers.get(name);
+            if (keep == null) {
+                if (overflowAnswers.size() >= RouteTable.MAX_ENTRIES) {
+                    overflowAnswers.clear();
+                }
+                keep = filter.keeps().test(name);
+                overflowAnswers.put(name, keep);
+            }
+            out = !keep;
+        }
+        if (out) {
+            target.filteredOut++;
+            if (name != null) {
+                target.filtered(name);
+            }
+            return true;
+        }
+        decided = e;
+        return false;
+    }
+
     /** The route's totals in s: interned bytes, and the entry remembers which Stats it fed last. */
     private RouteAcc route(Stats s, int from, int to) {
+        RouteTable.Entry e = decided;
+        if (e != null) {
+            decided = null;
+            return fed(s, e);
+        }
         int rl = routeBytes.normalize(buf, from, to);
-        RouteTable.Entry e = routeTable.intern(routeBytes.buffer(), rl);
+        e = routeTable.intern(routeBytes.buffer(), rl);
         if (e == null) {
             routeProbe.set(routeBytes.buffer(), 0, rl);
             return s.route(routeProbe);
         }
+        return fed(s, e);
+    }
+
+    private static RouteAcc fed(Stats s, RouteTable.Entry e) {
         if (e.lastStats != s) {
             e.lastAcc = s.routeInterned(e.key);
             e.lastStats = s;

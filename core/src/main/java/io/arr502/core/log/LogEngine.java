@@ -77,8 +77,15 @@ public final class LogEngine {
             notes.add("window kind changed since the last run; state rebuilt");
             loaded = new StateStore.State();
         }
+        String routes = req.routes() == null ? "" : req.routes().description();
+        if (!loaded.routes.equals(routes) && (!loaded.files.isEmpty() || !loaded.series.isEmpty())) {
+            // its counts left out other routes (or none): only a read under this filter is exact
+            notes.add("route filter changed since the last run; state rebuilt");
+            loaded = new StateStore.State();
+        }
         final StateStore.State state = loaded;
         state.mode = mode;
+        state.routes = routes;
         Accumulator acc = newAccumulator(req);
         Map<String, FileCursor> old = new HashMap<>(state.files);
         Map<String, FileCursor> before = new HashMap<>(state.files);
@@ -197,11 +204,11 @@ public final class LogEngine {
         // stopped being written longer ago than the state keeps minutes)
         view.newestSeen = Math.max(acc.newestSeen, state.series.isEmpty() ? Long.MIN_VALUE : state.series.lastKey());
         if (view.newestSeen == Long.MIN_VALUE) {
-            view.newestSeen = TailFacts.newestMinute(ends);
+            view.newestSeen = TailFacts.newestMinute(ends, req.routes());
         }
         if (mode.equals("all")) {
             view.total.merge(state.total);
-        } else {
+        } else if (end != Long.MIN_VALUE) { // (a window anchored at the newest request, and none in the logs: no minute)
             long from = length > 0 ? end - length + 1 : Long.MIN_VALUE;
             for (long m : new java.util.ArrayList<>(state.minutes.subMap(from, true, end, true).keySet())) {
                 Stats st = state.minute(m, notes);
@@ -233,7 +240,7 @@ public final class LogEngine {
             return s;
         }
         long[] window = SummaryBuilder.windowMinutes(acc, req);
-        return s.withFailedExamples(TailFacts.failedExamples(newestFirst, window[0], window[1]));
+        return s.withFailedExamples(TailFacts.failedExamples(newestFirst, window[0], window[1], req.routes()));
     }
 
     /**
@@ -284,6 +291,12 @@ public final class LogEngine {
     }
 
     static Accumulator newAccumulator(LogRequest req) {
+        Accumulator a = windowAccumulator(req);
+        a.routeFilter = req.routes();
+        return a;
+    }
+
+    private static Accumulator windowAccumulator(LogRequest req) {
         Window w = req.window();
         return switch (w.kind()) {
             case ALL -> new Accumulator(false, Long.MIN_VALUE, Long.MAX_VALUE, 0, req.maxMalformedExamples());

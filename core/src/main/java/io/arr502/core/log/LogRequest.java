@@ -16,9 +16,10 @@ import java.util.List;
  * @param readDeadline      no log data is read after this instant (null: read everything). With a state file
  *                          the run saves how far it got and the next one continues: a check with a deadline
  *                          catches up with a large backlog over several runs instead of never finishing one
+ * @param routes            the routes counted (null: all)
  */
 public record LogRequest(List<Path> inputs, Window window, Instant now, Path stateFile, int maxMalformedExamples,
-                         int threads, Instant readDeadline) {
+                         int threads, Instant readDeadline, RouteFilter routes) {
 
     public LogRequest {
         inputs = List.copyOf(inputs);
@@ -36,28 +37,38 @@ public record LogRequest(List<Path> inputs, Window window, Instant now, Path sta
         }
     }
 
+    /** Every route. */
+    public LogRequest(List<Path> inputs, Window window, Instant now, Path stateFile, int maxMalformedExamples, int threads,
+                      Instant readDeadline) {
+        this(inputs, window, now, stateFile, maxMalformedExamples, threads, readDeadline, null);
+    }
+
     /** Without a read deadline. */
     public LogRequest(List<Path> inputs, Window window, Instant now, Path stateFile, int maxMalformedExamples, int threads) {
-        this(inputs, window, now, stateFile, maxMalformedExamples, threads, null);
+        this(inputs, window, now, stateFile, maxMalformedExamples, threads, null, null);
     }
 
     public static LogRequest of(List<Path> inputs, Window window) {
-        return new LogRequest(inputs, window, null, null, 10, 0, null);
+        return new LogRequest(inputs, window, null, null, 10, 0, null, null);
     }
 
     public LogRequest withState(Path state) {
-        return new LogRequest(inputs, window, now, state, maxMalformedExamples, threads, readDeadline);
+        return new LogRequest(inputs, window, now, state, maxMalformedExamples, threads, readDeadline, routes);
     }
 
     public LogRequest withNow(Instant at) {
-        return new LogRequest(inputs, window, at, stateFile, maxMalformedExamples, threads, readDeadline);
+        return new LogRequest(inputs, window, at, stateFile, maxMalformedExamples, threads, readDeadline, routes);
     }
 
     public LogRequest withThreads(int n) {
-        return new LogRequest(inputs, window, now, stateFile, maxMalformedExamples, n, readDeadline);
+        return new LogRequest(inputs, window, now, stateFile, maxMalformedExamples, n, readDeadline, routes);
     }
 
     public LogRequest withReadDeadline(Instant at) {
-        return new LogRequest(inputs, window, now, stateFile, maxMalformedExamples, threads, at);
+        return new LogRequest(inputs, window, now, stateFile, maxMalformedExamples, threads, at, routes);
+    }
+
+    public LogRequest withRoutes(RouteFilter r) {
+        return new LogRequest(inputs, window, now, stateFile, maxMalformedExamples, threads, readDeadline, r);
     }
 }

@@ -25,6 +25,11 @@ import java.util.Map;
  * @param notes             what the engine had to work around (corrupt state rebuilt, file truncated or replaced, …)
  * @param visibility        what this run could see: lines read and refused, the newest request, fields not logged
  * @param failedExamples    a few of the window's newest 502.3 lines (and 502s whose substatus is not logged), newest first
+ * @param windowStart       where the judged window starts (start of its first minute); for a window without a start
+ *                          (window all) the first request's minute; null when there is none
+ * @param windowEnd         where the judged window ends, exclusive (end of its last minute); for a window without an end
+ *                          the end of the last request's minute; null when there is none. Evidence with times (events)
+ *                          is placed in [windowStart, windowEnd): the requests may stop before the window does
  */
 public record LogSummary(
         long requests,
@@ -43,7 +48,9 @@ public record LogSummary(
         long unreadBytes,
         List<String> notes,
         LogVisibility visibility,
-        List<RequestLine> failedExamples) {
+        List<RequestLine> failedExamples,
+        Instant windowStart,
+        Instant windowEnd) {
 
     /** 502 lines whose substatus is not logged (no sc-substatus field, or "-"): possibly 502.3. */
     public static final String UNKNOWN_SUBSTATUS_502 = "502.-";
@@ -51,7 +58,8 @@ public record LogSummary(
     /** The same summary with these example lines. */
     public LogSummary withFailedExamples(List<RequestLine> lines) {
         return new LogSummary(requests, byStatus, win32For502_3, routes, sites, serverIps, perMinute, malformedLines,
-                malformedExamples, firstRequest, lastRequest, filesRead, bytesRead, unreadBytes, notes, visibility, List.copyOf(lines));
+                malformedExamples, firstRequest, lastRequest, filesRead, bytesRead, unreadBytes, notes, visibility, List.copyOf(lines),
+                windowStart, windowEnd);
     }
 
     public long count(String statusDotSub) {

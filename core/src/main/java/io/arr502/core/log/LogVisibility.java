@@ -9,7 +9,7 @@ import java.util.List;
  * read. Counts are of this run's read (a scheduled check with a state file reads only the new lines).
  *
  * @param linesRead        lines read, directives and blank lines included
- * @param requestsRead     request lines counted, inside the window or not
+ * @param requestsRead     request lines counted, inside the window or not (lines the route filter left out are not)
  * @param malformedRead    lines skipped as malformed
  * @param countedWithoutAValue 502 lines counted although one value was bad (e.g. time-taken), without that value
  * @param firstWithoutAValue   the first of them, with what was bad (null: none)

@@ -14,6 +14,8 @@ final class RouteTable {
         final byte[] bytes;
         Stats lastStats;
         RouteAcc lastAcc;
+        /** The route filter's answer for this route: 0 not asked yet, 1 counted, 2 left out. */
+        byte filtered;
 
         /** bytes holds the route and 8 spare bytes, so it can be compared a word at a time. */
         Entry(byte[] bytes, int len) {

@@ -40,6 +40,8 @@ final class StateStore {
         final TreeMap<Long, long[]> series = new TreeMap<>();
         long malformed;
         String mode = "";
+        /** The route filter the state was counted under ({@link RouteFilter#description()}, "" for every route). */
+        String routes = "";
         /** set when a stored minute could not be decoded: the run then rebuilds the state from the logs */
         boolean damaged;
 
@@ -177,6 +179,10 @@ final class StateStore {
                     s.mode = p.getValueAsString("");
                     p.skipChildren();
                 }
+                case "routes" -> {
+                    s.routes = p.getValueAsString("");
+                    p.skipChildren();
+                }
                 case "files" -> {
                     StatsJson.expect(p, JsonToken.START_ARRAY, "files");
                     while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -307,6 +313,9 @@ final class StateStore {
             g.writeStartObject();
             g.writeNumberField("version", VERSION);
             g.writeStringField("mode", s.mode);
+            if (!s.routes.isEmpty()) {
+                g.writeStringField("routes", s.routes);
+            }
             g.writeArrayFieldStart("files");
             for (FileCursor c : s.files.values()) {
                 g.writeStartObject();

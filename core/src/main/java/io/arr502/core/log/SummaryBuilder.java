@@ -58,11 +58,23 @@ final class SummaryBuilder {
                     v[Accumulator.SERIES_5023], v[Accumulator.SERIES_5024], v[Accumulator.SERIES_504],
                     v[Accumulator.SERIES_12002], v[Accumulator.SERIES_12029], v[Accumulator.SERIES_5XX]));
         }
+        if (acc.routeFilter != null) {
+            int named = acc.filteredRoutes.size();
+            notes.add(String.format(java.util.Locale.US, "route filter (%s): %s route(s) with %,d request(s) left out of the lines this run read%s",
+                    acc.routeFilter.description(), named >= Accumulator.MAX_FILTERED_NAMES ? "more than " + named : Integer.toString(named),
+                    acc.filteredOut, named == 0 ? "" : ": " + String.join(", ", acc.filteredRoutes.stream().limit(5).toList())
+                            + (named > 5 ? ", …" : "")));
+        }
+        // unbounded ends are the requests' own
+        long start = from != Long.MIN_VALUE ? from : first;
+        long end = to == Long.MIN_VALUE ? Long.MIN_VALUE : to != Long.MAX_VALUE ? to : last;
+        boolean bounded = start != Long.MAX_VALUE && end != Long.MIN_VALUE;
         return new LogSummary(s.requests, byStatus, win32, List.copyOf(routes), groups(s.sites), groups(s.ips),
                 List.copyOf(perMinute), acc.malformed, List.copyOf(acc.examples),
                 first == Long.MAX_VALUE ? null : Instant.ofEpochSecond(first * 60),
                 last == Long.MIN_VALUE ? null : Instant.ofEpochSecond(last * 60 + 59),
-                filesRead, bytesRead, unreadBytes, List.copyOf(notes), visibility(acc, req), List.of());
+                filesRead, bytesRead, unreadBytes, List.copyOf(notes), visibility(acc, req), List.of(),
+                bounded ? Instant.ofEpochSecond(start * 60) : null, bounded ? Instant.ofEpochSecond((end + 1) * 60) : null);
     }
 
     /** The first and last minute of the window (inclusive) the accumulator's lines are judged in. */
@@ -81,7 +93,7 @@ final class SummaryBuilder {
 
     private static LogVisibility visibility(Accumulator acc, LogRequest req) {
         Window w = req.window();
-        return new LogVisibility(acc.linesRead, Math.max(0, acc.linesRead - acc.otherLines - acc.malformedRead()), acc.malformedRead(),
+        return new LogVisibility(acc.linesRead, Math.max(0, acc.linesRead - acc.otherLines - acc.malformedRead() - acc.filteredOut), acc.malformedRead(),
                 acc.salvaged, acc.salvagedExamples.isEmpty() ? null : acc.salvagedExamples.get(0),
                 acc.newestSeen == Long.MIN_VALUE ? null : Instant.ofEpochSecond(acc.newestSeen * 60 + 59),
                 w.kind() == Window.Kind.LAST && !w.anchorLatest() ? req.now() : w.kind() == Window.Kind.RANGE ? w.to() : null,

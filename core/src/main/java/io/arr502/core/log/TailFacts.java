@@ -34,8 +34,9 @@ final class TailFacts {
     private TailFacts() {
     }
 
-    /** The newest minute of a request in the files (the newest file of each folder), or Long.MIN_VALUE. */
-    static long newestMinute(List<End> newestFirst) {
+    /** The newest minute of a request of a kept route (null filter: any) in the files (the newest file of each folder), or Long.MIN_VALUE. */
+    static long newestMinute(List<End> newestFirst, RouteFilter routes) {
+        RouteBytes route = new RouteBytes();
         long best = Long.MIN_VALUE;
         Set<Path> folders = new HashSet<>();
         for (End e : newestFirst) {
@@ -52,7 +53,8 @@ final class TailFacts {
                     if (b[from] == '#') {
                         return !BackwardLines.isFields(b, from, to) || layout.equals(FieldLayout.parse(b, from + 8, to));
                     }
-                    if ((parser.parse(b, from, to, layout, out) || out.salvaged) && out.epochMinute != ParsedLine.NO_MINUTE) {
+                    if ((parser.parse(b, from, to, layout, out) || out.salvaged) && out.epochMinute != ParsedLine.NO_MINUTE
+                            && (routes == null || kept(routes, route, b, out))) {
                         found[0] = out.epochMinute;
                         return false;
                     }
@@ -69,8 +71,12 @@ final class TailFacts {
         return best;
     }
 
-    /** Up to {@link #MAX_EXAMPLES} of the newest 502.3 lines (and 502s of unknown substatus) in [from, to] minutes. */
-    static List<RequestLine> failedExamples(List<End> newestFirst, long from, long to) {
+    /**
+     * Up to {@link #MAX_EXAMPLES} of the newest 502.3 lines (and 502s of unknown substatus) in [from, to] minutes, of
+     * the routes the filter keeps (null: all).
+     */
+    static List<RequestLine> failedExamples(List<End> newestFirst, long from, long to, RouteFilter routes) {
+        RouteBytes route = new RouteBytes();
         List<RequestLine> out = new ArrayList<>();
         long budget = EXAMPLES_BUDGET;
         Set<Path> behind = new HashSet<>(); // folders whose lines went older than the window
@@ -101,7 +107,8 @@ final class TailFacts {
                         return false;
                     }
                     boolean inWindow = m == ParsedLine.NO_MINUTE ? from == Long.MIN_VALUE : m <= to;
-                    if (inWindow && p.status == 502 && (p.substatus == 3 || p.substatus == LineParser.NO_SUBSTATUS)) {
+                    if (inWindow && p.status == 502 && (p.substatus == 3 || p.substatus == LineParser.NO_SUBSTATUS)
+                            && (routes == null || kept(routes, route, b, p))) {
                         out.add(new RequestLine(name, n, shown(b, f, t, layout)));
                     }
                     return out.size() < MAX_EXAMPLES;
@@ -114,6 +121,11 @@ final class TailFacts {
             }
         }
         return out;
+    }
+
+    private static boolean kept(RouteFilter routes, RouteBytes route, byte[] b, ParsedLine p) {
+        int len = route.normalize(b, p.uriFrom, p.uriTo);
+        return routes.keeps().test(new ByteKey(route.buffer(), 0, len).toString());
     }
 
     private static Map<String, String> shown(byte[] b, int from, int to, FieldLayout layout) {

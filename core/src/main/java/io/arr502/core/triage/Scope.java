@@ -1,13 +1,11 @@
 package io.arr502.core.triage;
 
-import io.arr502.core.log.LogSummary;
-import io.arr502.core.log.RouteStats;
+import io.arr502.core.log.RouteFilter;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +17,8 @@ import java.util.stream.Stream;
  * Which routes and sites a triage judges (long polls, SignalR, health probes out). Routes are matched on the
  * normalised route ({@code /api/orders/{id}}), sites on the log folder name ({@code W3SVC2}); a pattern is a glob
  * ({@code *} any characters, {@code ?} one) unless it starts with {@code regex:}. Excludes win over includes; no
- * include means everything. Sites are chosen when the log folders are listed and routes on the per-route summary, so
- * neither costs anything per log line; the per-minute buckets still count excluded routes (a summary note says so).
+ * include means everything. Sites are chosen when the log folders are listed; routes in the log engine, once per
+ * distinct route ({@link #routeFilter()}), so that no figure counts an excluded route and no line costs a pattern match.
  */
 public record Scope(List<String> includeRoutes, List<String> excludeRoutes, List<String> includeSites, List<String> excludeSites) {
 
@@ -118,42 +116,16 @@ public record Scope(List<String> includeRoutes, List<String> excludeRoutes, List
         return out;
     }
 
-    /** The summary without the excluded routes: counts recomputed from the per-route figures, a note says what left. */
-    public LogSummary routes(LogSummary s) {
-        if (s == null || (includeRoutes.isEmpty() && excludeRoutes.isEmpty())) {
-            return s;
+    /**
+     * The route filter for the log engine, which leaves the excluded routes' lines out before counting anything (every
+     * figure of the summary, per-minute ones included); null when every route counts.
+     */
+    public RouteFilter routeFilter() {
+        if (includeRoutes.isEmpty() && excludeRoutes.isEmpty()) {
+            return null;
         }
-        List<RouteStats> kept = new ArrayList<>();
-        long requests = s.requests();
-        Map<String, Long> byStatus = new HashMap<>(s.byStatus());
-        Map<Integer, Long> win32 = new HashMap<>(s.win32For502_3());
-        long dropped = 0;
-        long droppedRequests = 0;
-        for (RouteStats r : s.routes()) {
-            if (route(r.route())) {
-                kept.add(r);
-                continue;
-            }
-            dropped++;
-            droppedRequests += r.requests();
-            requests -= r.requests();
-            byStatus.merge("502.3", -r.count502_3(), Long::sum);
-            byStatus.merge("502.4", -r.count502_4(), Long::sum);
-            byStatus.merge("504.0", -r.count504(), Long::sum);
-            r.win32For502_3().forEach((c, n) -> win32.merge(c, -n, Long::sum));
-        }
-        if (dropped == 0) {
-            return s;
-        }
-        byStatus.values().removeIf(v -> v <= 0);
-        win32.values().removeIf(v -> v <= 0);
-        List<String> notes = new ArrayList<>(s.notes());
-        notes.add(String.format(Locale.US, "route filter: %d route(s) with %d request(s) left out; per-minute figures still include them",
-                dropped, droppedRequests));
-        return new LogSummary(requests, Map.copyOf(byStatus), Map.copyOf(win32), List.copyOf(kept), s.sites(), s.serverIps(), s.perMinute(),
-                s.malformedLines(), s.malformedExamples(), s.firstRequest(), s.lastRequest(), s.filesRead(), s.bytesRead(), s.unreadBytes(),
-                List.copyOf(notes), s.visibility(), s.failedExamples().stream()
-                .filter(l -> l.fields().get("cs-uri-stem") == null || route(io.arr502.core.route.RouteNormalizer.normalize(l.fields().get("cs-uri-stem"))))
-                .toList());
+        return new RouteFilter((includeRoutes.isEmpty() ? "" : "include " + String.join(" ", includeRoutes))
+                + (includeRoutes.isEmpty() || excludeRoutes.isEmpty() ? "" : "; ")
+                + (excludeRoutes.isEmpty() ? "" : "exclude " + String.join(" ", excludeRoutes)), this::route);
     }
 }

@@ -33,8 +33,9 @@ public final class Triage {
         LogSummary logs = null;
         if (!req.logs().isEmpty()) {
             try {
-                LogRequest lr = new LogRequest(req.scope().inputs(req.logs()), req.window(), req.now(), req.stateFile(), 10, 0, req.readDeadline());
-                logs = req.scope().routes(LogEngine.analyze(lr));
+                LogRequest lr = new LogRequest(req.scope().inputs(req.logs()), req.window(), req.now(), req.stateFile(), 10, 0, req.readDeadline(),
+                        req.scope().routeFilter());
+                logs = LogEngine.analyze(lr);
                 if (logs.unreadBytes() > 0) {
                     // a verdict on part of the logs would lie; the state (if any) keeps the place for the next run
                     problems.add(new EvidenceProblem("logs", backlog(logs, req.stateFile() != null), true));

@@ -33,9 +33,13 @@ class EventLogRuleTest {
     }
 
     private Diagnosis diagnose(CollectedEvidence c) throws Exception {
-        // a 10-minute window 2026-11-24 14:00-14:09 UTC with some 502.3 12029
+        return diagnose(c, io.arr502.core.log.Window.all());
+    }
+
+    private Diagnosis diagnose(CollectedEvidence c, io.arr502.core.log.Window window) throws Exception {
+        // requests 2026-11-24 14:00-14:09 UTC with some 502.3 12029
         Evidence logs = new Scenario().lines(500, "/a", 200, 0, 0, 40).lines(20, "/a", 502, 3, 12029, 15).lines(80, "/a", 200, 0, 0, 40)
-                .evidence(dir);
+                .evidence(dir, window);
         return Diagnoser.diagnose(new Evidence(logs.logs(), null, null, List.of(), c, List.of()), DiagnosisOptions.defaults());
     }
 
@@ -79,5 +83,23 @@ class EventLogRuleTest {
         assertThat(none.evidence()).anySatisfy(e -> assertThat(e).contains("minimum server threshold"));
         assertThat(d.findings().stream().filter(x -> x.cause() == Cause.BACKEND_UNREACHABLE).findFirst().orElseThrow().evidence())
                 .anySatisfy(e -> assertThat(e).contains("app01 in server farm Api"));
+    }
+
+    @Test
+    void theWindowIsTheRequestedOneNotTheLogsFirstToLastRequest() throws Exception {
+        // the app pool crashed at 14:12 and requests stopped after 14:09: a 14:00-14:15 triage still counts the crash
+        CollectedEvidence f = fixture();
+        CollectedEvidence c = events(List.of(), List.of(at(f.wasEvents().get(0), "2026-11-24T14:12:00Z"),
+                at(f.wasEvents().get(0), "2026-11-24T14:15:00Z")));
+        io.arr502.core.log.Window range = io.arr502.core.log.Window.range(Instant.parse("2026-11-24T14:00:00Z"),
+                Instant.parse("2026-11-24T14:15:00Z"));
+        Finding pool = diagnose(c, range).findings().stream().filter(x -> x.cause() == Cause.BACKEND_UNREACHABLE).findFirst().orElseThrow();
+        assertThat(pool.evidence()).contains("1 event(s) in the window 2026-11-24 14:00..14:15 UTC; "
+                + "1 documented event(s) outside the window ignored"); // 14:15:00 is the window's (exclusive) end
+        assertThat(pool.evidence()).anySatisfy(e -> assertThat(e).startsWith("2026-11-24T14:12:00Z").contains("application pool 'Reports'"));
+
+        // window all ends with the last request's minute (14:09): the 14:12 crash is after it
+        assertThat(diagnose(c).findings()).flatExtracting(Finding::evidence).noneSatisfy(e -> assertThat(e).contains("WAS"))
+                .anySatisfy(e -> assertThat(e).contains("12029"));
     }
 }

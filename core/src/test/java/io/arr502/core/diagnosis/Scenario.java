@@ -25,8 +25,12 @@ final class Scenario {
     }
 
     Evidence evidence(Path dir) throws Exception {
+        return evidence(dir, Window.all());
+    }
+
+    Evidence evidence(Path dir, Window window) throws Exception {
         Path f = Files.createDirectories(dir.resolve("W3SVC1")).resolve("u_ex261124.log");
         Files.writeString(f, log);
-        return new Evidence(LogEngine.analyze(LogRequest.of(List.of(f), Window.all())), null, null, List.of(), null, List.of());
+        return new Evidence(LogEngine.analyze(LogRequest.of(List.of(f), window)), null, null, List.of(), null, List.of());
     }
 }

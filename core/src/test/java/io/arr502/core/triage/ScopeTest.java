@@ -46,12 +46,30 @@ class ScopeTest {
         assertThat(run(Scope.ALL).metrics().requests()).isEqualTo(150);
         Verdict noPoll = run(new Scope(List.of(), List.of("/Microsoft-Server-ActiveSync*"), List.of(), List.of("W3SVC2")));
         assertThat(noPoll.summary()).startsWith("502.3 rate 0% (0 of 100 requests");
-        assertThat(noPoll.longOutput()).anySatisfy(l -> assertThat(l).contains("route filter: 1 route(s) with 30 request(s) left out"));
+        assertThat(noPoll.longOutput()).anySatisfy(l -> assertThat(l).contains(
+                "route filter (exclude /Microsoft-Server-ActiveSync*): 1 route(s) with 30 request(s) left out of the lines this run read: /Microsoft-Server-ActiveSync"));
 
         Verdict onlySite2 = run(new Scope(List.of(), List.of(), List.of("w3svc2"), List.of()));
         assertThat(onlySite2.summary()).startsWith("502.3 rate 100% (20 of 20 requests");
         Verdict regex = run(new Scope(List.of("regex:/api/.*"), List.of(), List.of(), List.of()));
         assertThat(regex.summary()).startsWith("502.3 rate 0% (0 of 100 requests");
+    }
+
+    @Test
+    void excludedRoutesLeaveEveryFigureNotOnlyThePerRouteOnes() throws Exception {
+        Scope noPoll = new Scope(List.of(), List.of("/Microsoft-Server-ActiveSync*"), List.of(), List.of());
+        io.arr502.core.log.LogSummary all = Triage.gather(TriageRequest.ofLogs(List.of(logs()), Window.all())).logs();
+        io.arr502.core.log.LogSummary s = Triage.gather(TriageRequest.ofLogs(List.of(logs()), Window.all()).withScope(noPoll)).logs();
+        // the long polls' minute (14:05) had 30 502.3 1236 before; now its bucket counts the /api lines only
+        assertThat(all.perMinute()).anySatisfy(m -> assertThat(m.count502_3()).isEqualTo(30));
+        assertThat(s.perMinute()).allSatisfy(m -> assertThat(m.count502_3()).isEqualTo(m.minute().toString().startsWith("2026-11-24T14:06") ? 20 : 0));
+        assertThat(s.perMinute().stream().mapToLong(io.arr502.core.log.MinuteBucket::requests).sum()).isEqualTo(120);
+        assertThat(s.byStatus()).containsOnlyKeys("200.0", "502.3").containsEntry("502.3", 20L);
+        assertThat(s.win32For502_3()).containsOnlyKeys(12029);
+        assertThat(s.sites()).extracting(io.arr502.core.log.GroupStats::requests).containsExactly(100L, 20L);
+        assertThat(s.visibility().requestsRead()).isEqualTo(120);
+        assertThat(s.lastRequest()).isEqualTo(all.lastRequest());
+        assertThat(s.notes()).noneSatisfy(n -> assertThat(n).contains("per-minute"));
     }
 
     @Test

@@ -21,7 +21,8 @@ import static io.arr502.core.diagnosis.DiagnosisInput.oneLine;
  * The documented events (CollectedEvidence.EventKind) as direct observations: ARR 1000/1002 are health events
  * (TechNet ff872129), ANCM events are the module's and never an ARR farm's, WAS 5002/5009/5010/5011 are an app pool
  * failing on this host (cc735151). Only events inside the window the logs were judged on count (issue 17: a 24 h
- * collection must not explain a 15-minute triage); without logs the window is unknown and that is said.
+ * collection must not explain a 15-minute triage), the requested window and not its first..last request (an app pool
+ * that crashed stops the requests, not the window); without logs the window is unknown and that is said.
  */
 final class EventLogRule implements CauseRule {
 
@@ -31,17 +32,18 @@ final class EventLogRule implements CauseRule {
         if (c == null) {
             return List.of();
         }
-        Instant from = in.logs() == null ? null : in.logs().firstRequest();
-        Instant to = in.logs() == null ? null : in.logs().lastRequest();
+        // the window the triage judged, not its first..last request: requests stop when an app pool crashes
+        Instant from = in.logs() == null ? null : in.logs().windowStart();
+        Instant to = in.logs() == null ? null : in.logs().windowEnd();
         if (in.logs() != null && (from == null || to == null)) {
-            return List.of(); // the logs held no request: no window to place an event in
+            return List.of(); // an open window and no request in it: no window to place an event in
         }
         List<EventLogEntry> all = Stream.concat(c.applicationEvents().stream(), c.wasEvents().stream())
                 .filter(e -> e.kind() != EventKind.OTHER).toList();
         List<EventLogEntry> inWindow = all.stream()
-                .filter(e -> from == null || (e.time() != null && !e.time().isBefore(from) && !e.time().isAfter(to))).toList();
+                .filter(e -> from == null || (e.time() != null && !e.time().isBefore(from) && e.time().isBefore(to))).toList();
         String where = from == null ? "collected events (no log window to filter them by)"
-                : String.format(Locale.US, "in the window %s..%s; %d documented event(s) outside the window ignored", from, to,
+                : String.format(Locale.US, "in the window %s; %d documented event(s) outside the window ignored", window(from, to),
                 all.size() - inWindow.size());
         List<Candidate> out = new ArrayList<>();
         add(out, inWindow, EventKind.ARR_SERVER_UNHEALTHY, Cause.BACKEND_UNREACHABLE, 0.5, where,
@@ -57,6 +59,15 @@ final class EventLogRule implements CauseRule {
                 "an application pool failed on this host (WAS 5002/5009/5010/5011)",
                 "fix: the application pool on this host (rapid-fail protection, crashes); not an ARR farm setting");
         return out;
+    }
+
+    /** "2026-11-24 14:00..14:15 UTC" (the end is exclusive; its date only when it differs). */
+    static String window(Instant from, Instant to) {
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+                .withZone(java.time.ZoneOffset.UTC);
+        String a = day.format(from);
+        String b = day.format(to);
+        return a + ".." + (a.regionMatches(0, b, 0, 11) ? b.substring(11) : b) + " UTC";
     }
 
     private static void add(List<Candidate> out, List<EventLogEntry> events, EventKind kind, Cause cause, double confidence,
