@@ -11,7 +11,7 @@ import java.util.List;
  * Command-line driver for bench/log-throughput.sh: {@code generate FILE MIB} writes a realistic log,
  * {@code analyze FILE [STATE]} runs the full analysis (all counts, routes, percentiles) and prints
  * one line of results, {@code warm FILE N} runs it N times in one JVM and prints each run's time (the steady
- * state, for bench/jit-profile.sh). Kept in test code: it is a measuring tool, not part of the product.
+ * state, for bench/jit-profile.sh); {@code -Darr502.bench.excludeRoute=PATTERN} analyses with that route excluded. Kept in test code: it is a measuring tool, not part of the product.
  */
 public final class LogBench {
     private LogBench() {
@@ -25,6 +25,10 @@ public final class LogBench {
                 LogRequest req = LogRequest.of(List.of(Path.of(args[1])), Window.all());
                 if (args.length > 2) {
                     req = req.withState(Path.of(args[2]));
+                }
+                String exclude = System.getProperty("arr502.bench.excludeRoute"); // the route filter's cost (bench A/B)
+                if (exclude != null) {
+                    req = req.withRoutes(new io.arr502.core.triage.Scope(List.of(), List.of(exclude), List.of(), List.of()).routeFilter());
                 }
                 LogSummary s = LogEngine.analyze(req);
                 long ms = (System.nanoTime() - t0) / 1_000_000;
