@@ -105,6 +105,29 @@ class CheckProcessIT {
     }
 
     @Test
+    void aStateCountedWithoutTheRouteFilterIsNotReusedWithIt() throws Exception {
+        // issue 17: the filter applies in the engine, so the state's minutes (and its overflow bucket) hold what it
+        // counted under the filter it was built with; a run under another filter rebuilds it
+        Path f = log(lines(200, "/api/orders/1", "200 0 0 40") + lines(20, "/Microsoft-Server-ActiveSync", "502 3 1236 197437")
+                .replace("2026-11-24 14:00:", "2026-11-24 14:03:"));
+        String[] window = {"--window", "15m", "--now", "2026-11-24T14:10:00Z", "--state-dir", tmp.resolve("state").toString()};
+        Run all = run(concat(new String[]{"logs", f.toString()}, window));
+        assertThat(all.first()).startsWith("ARR502 CRITICAL - 502.3 rate 9.09% (20 of 220 requests");
+        Run scoped = run(concat(new String[]{"logs", f.toString(), "--exclude-route", "/Microsoft-Server-ActiveSync"}, window));
+        Run full = run("logs", f.toString(), "--exclude-route", "/Microsoft-Server-ActiveSync", "--window", "15m", "--now",
+                "2026-11-24T14:10:00Z", "--no-state");
+        assertThat(scoped.exit()).isZero();
+        assertThat(scoped.first()).isEqualTo(full.first()).startsWith("ARR502 OK - 502.3 rate 0% (0 of 200 requests");
+        assertThat(scoped.out()).contains("route filter changed since the last run; state rebuilt");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void everyFailureIsUnknownWithOneLineAndExit3() throws Exception {
         for (String[] args : List.of(
                 new String[]{"logs", tmp.resolve("missing").toString()},

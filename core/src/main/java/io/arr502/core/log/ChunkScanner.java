@@ -57,6 +57,7 @@ final class ChunkScanner {
         target = prefix != null ? prefix : acc;
         this.layout = layout;
         filter = acc.routeFilter;
+        decided = null;
         boolean first = start == 0;
         while (true) {
             boolean more = true;
