@@ -31,8 +31,8 @@ public final class Diagnoser {
         Regression regression = null;
         if (opt.baseline() != null && logs != null) {
             Baseline b = opt.baseline();
-            regression = RegressionTest.compare(b.requests(), b.count502_3(), logs.requests(), logs.count502_3(),
-                    opt.regression(), b.source());
+            JudgedRate now = opt.judged(ev); // the count a saved baseline or a build's metrics store: the same definition
+            regression = RegressionTest.compare(b.requests(), b.count502_3(), now.requests(), now.count(), opt.regression(), b.source());
         }
         DiagnosisInput in = new DiagnosisInput(ev, logs, envelopes, opt, regression);
         List<Finding> findings = new ArrayList<>();
@@ -46,8 +46,10 @@ public final class Diagnoser {
                 }
             }
         }
-        // causes by confidence, early warnings after them (stable: ties keep the rules' order)
-        findings.sort(Comparator.comparing((Finding f) -> f.cause().isEarlyWarning()).thenComparing(Finding::confidence, Comparator.reverseOrder()));
+        // causes by confidence, early warnings after them, client aborts the rate leaves out last: they never name the cause of a
+        // state they did not count towards (stable: ties keep the rules' order)
+        findings.sort(Comparator.comparingInt((Finding f) -> f.cause() == Cause.CLIENT_ABORT && !opt.judgeClientAborts() ? 2
+                : f.cause().isEarlyWarning() ? 1 : 0).thenComparing(Finding::confidence, Comparator.reverseOrder()));
         merge(findings);
         if (findings.isEmpty()) {
             findings.add(healthy(ev, opt, belowFloor));

@@ -16,7 +16,8 @@ import java.util.Optional;
  * Turns a verdict into a build result the way warnings-ng's quality gates do. The plugin maps the
  * criticality to Jenkins results (UNSTABLE, FAILURE); the decision lives here so it is tested without
  * Jenkins. A verdict that could not judge (UNKNOWN) fails the gate, and so, by default, does a window
- * that held no request: a post-deploy check that saw nothing must not pass silently.
+ * that held no request: a post-deploy check that saw nothing must not pass silently. Rates and counts are the
+ * verdict's judged ones ({@link io.arr502.core.diagnosis.JudgedRate}: client aborts left out unless judged, and said).
  */
 public final class QualityGate {
     private QualityGate() {
@@ -62,13 +63,13 @@ public final class QualityGate {
                 if (requests < o.minRequests()) {
                     return new Judgement(null, "rate not judged: " + requests + " requests, fewer than " + o.minRequests());
                 }
-                String what = String.format(Locale.US, "502.3 rate %.2f %% (%d of %d)", v.metrics().rate502_3(),
-                        v.metrics().count502_3(), requests);
+                String what = String.format(Locale.US, "502.3 rate %.2f %% (%d of %d%s)", v.metrics().rate502_3(),
+                        v.metrics().count502_3(), requests, v.metrics().clientAbortsStated());
                 return new Judgement(t.breachedBy(v.metrics().rate502_3()) ? what + limit("rate", t) : null, null);
             }
             case COUNT -> {
                 long n = v.metrics().count502_3();
-                return new Judgement(t.breachedBy(n) ? n + " × 502.3" + limit("count", t) : null, null);
+                return new Judgement(t.breachedBy(n) ? n + " × 502.3" + v.metrics().clientAbortsStated().replace(';', ',') + limit("count", t) : null, null);
             }
             case ROUTE_RATE -> {
                 Optional<RouteMetric> worst = v.metrics().routes().stream().filter(r -> r.requests() >= o.minRequests())

@@ -54,11 +54,6 @@ final class LogTrust {
         return m == null ? "no line is a W3C request" : fileName(m.file()) + ":" + m.lineNumber() + " " + m.reason();
     }
 
-    /** The judged count: 502.3, plus 502s whose substatus is not logged (they may be 502.3, and are said). */
-    static long judgedCount(LogSummary logs) {
-        return logs.count502_3() + logs.count(LogSummary.UNKNOWN_SUBSTATUS_502);
-    }
-
     /** Summary parts for a partial verdict: what was counted on less than the full evidence. */
     static List<String> partial(LogSummary logs) {
         List<String> out = new ArrayList<>();
@@ -70,7 +65,7 @@ final class LogTrust {
         if (v == null) {
             return out;
         }
-        if (judgedCount(logs) > 0 && !v.logs("sc-win32-status")) {
+        if (logs.count502_3() + unknownSub > 0 && !v.logs("sc-win32-status")) {
             out.add("sc-win32-status not logged: the 502.3 cannot be told apart by cause");
         }
         long lines = v.malformedRead() + v.requestsRead();

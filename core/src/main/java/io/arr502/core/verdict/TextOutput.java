@@ -11,8 +11,8 @@ public final class TextOutput {
         b.append(v.summary()).append("\n\n");
         Metrics m = v.metrics();
         if (m.requests() > 0) {
-            b.append(String.format(java.util.Locale.US, "requests %d, 502.3 %d (%.2f %%), malformed lines %d%n",
-                    m.requests(), m.count502_3(), m.rate502_3(), v.malformedLines()));
+            b.append(String.format(java.util.Locale.US, "requests %d, 502.3 %d (%.2f %%%s), malformed lines %d%n",
+                    m.requests(), m.count502_3(), m.rate502_3(), m.clientAbortsStated(), v.malformedLines()));
             b.append("status counts: ").append(m.byStatus()).append('\n');
             if (!m.routes().isEmpty()) {
                 b.append(String.format(java.util.Locale.US, "%n%-40s %9s %7s %9s %9s %9s%n", "route", "requests", "502.3", "p50 ms", "p99 ms", "max ms"));

@@ -6,6 +6,7 @@ import io.arr502.core.config.WebFarm;
 import io.arr502.core.diagnosis.Cause;
 import io.arr502.core.diagnosis.Diagnosis;
 import io.arr502.core.diagnosis.Finding;
+import io.arr502.core.diagnosis.JudgedRate;
 import io.arr502.core.evidence.Evidence;
 import io.arr502.core.evidence.EvidenceProblem;
 import io.arr502.core.log.LogSummary;
@@ -63,17 +64,18 @@ public final class VerdictBuilder {
         if (unreadable != null) {
             // nothing usable was read: "0 of 0 requests" would be a green on evidence the check could not see
             List<String> why = new ArrayList<>(LogTrust.lines(logs, opt.windowLabel()));
-            why.addAll(logLines(logs));
+            why.addAll(logLines(logs, JudgedRate.of(ev, opt.judgeClientAborts())));
             why.addAll(problemLines(problems));
             why.addAll(noteLines(ev));
-            return new Verdict(State.UNKNOWN, "logs: " + unreadable, List.of(), List.copyOf(why), metrics(logs),
+            return new Verdict(State.UNKNOWN, "logs: " + unreadable, List.of(), List.copyOf(why), metrics(logs, JudgedRate.of(ev, opt.judgeClientAborts())),
                     logs.malformedLines(), diagnosis, remediation, problems);
         }
         if (logs != null) {
-            metrics = metrics(logs);
+            JudgedRate judgedRate = JudgedRate.of(ev, opt.judgeClientAborts());
+            metrics = metrics(logs, judgedRate);
             malformed = logs.malformedLines();
-            long count = LogTrust.judgedCount(logs);
-            double rate = logs.requests() == 0 ? 0.0 : 100.0 * count / logs.requests();
+            long count = judgedRate.count();
+            double rate = judgedRate.percent();
             boolean judged = opt.metric() == MetricKind.COUNT || logs.requests() >= opt.minRequests();
             double main = opt.metric() == MetricKind.RATE ? rate : count;
             State s = State.OK;
@@ -83,8 +85,8 @@ public final class VerdictBuilder {
                 s = State.WARNING;
             }
             state = state.worse(s);
-            summary.add(String.format(Locale.US, "502.3 rate %s%% (%d of %d requests, window %s)",
-                    Perfdata.number(round2(rate)), count, logs.requests(), opt.windowLabel()));
+            summary.add(String.format(Locale.US, "502.3 rate %s%% (%d of %d requests, window %s%s)",
+                    Perfdata.number(round2(rate)), count, logs.requests(), opt.windowLabel(), judgedRate.stated()));
             summary.addAll(LogTrust.partial(logs));
             if (!judged) {
                 summary.add(String.format(Locale.US, "too few requests to judge the rate (%d < %d)", logs.requests(), opt.minRequests()));
@@ -101,6 +103,8 @@ public final class VerdictBuilder {
             perf.add(new Perfdata("requests", (double) logs.requests(), counterUom, null, null, 0.0, null));
             perf.add(new Perfdata("count_502_4", (double) logs.count("502.4"), counterUom, null, null, 0.0, null));
             perf.add(new Perfdata("count_504", (double) logs.count("504.0"), counterUom, null, null, 0.0, null));
+            // always present (0 when none) so graphs keep a stable series; judged or not, the count is the same
+            perf.add(new Perfdata("client_aborts", (double) judgedRate.clientAborts(), counterUom, null, null, 0.0, null));
             for (int code : PERF_WIN32) {
                 perf.add(new Perfdata("win32_" + code, (double) logs.win32For502_3().getOrDefault(code, 0L), counterUom, null, null, 0.0, null));
             }
@@ -115,7 +119,7 @@ public final class VerdictBuilder {
                         null, null, 0.0, null));
             }
             lines.addAll(LogTrust.lines(logs, opt.windowLabel()));
-            lines.addAll(logLines(logs));
+            lines.addAll(logLines(logs, judgedRate));
         }
 
         if (ev.probes() != null && !ev.probes().isEmpty()) {
@@ -220,7 +224,7 @@ public final class VerdictBuilder {
         return ev.collected().notes().stream().map(n -> "collector note: " + n).toList();
     }
 
-    private static List<String> logLines(LogSummary logs) {
+    private static List<String> logLines(LogSummary logs, JudgedRate judged) {
         List<String> out = new ArrayList<>();
         if (logs.visibility() != null && !logs.visibility().logs("sc-win32-status") && !logs.win32For502_3().isEmpty()) {
             out.add("502.3 by win32: not logged");
@@ -235,8 +239,10 @@ public final class VerdictBuilder {
             if (shown++ == 5) {
                 break;
             }
-            out.add(String.format(Locale.US, "route %s: %d requests, %d 502.3, ok p50 %d ms p99 %d ms, max %d ms%s",
-                    r.route(), r.requests(), r.count502_3(), r.ok().p50(), r.ok().p99(), r.all().max(),
+            long aborts = judged.clientAborts(r);
+            out.add(String.format(Locale.US, "route %s: %d requests, %d 502.3%s, ok p50 %d ms p99 %d ms, max %d ms%s",
+                    r.route(), r.requests(), r.count502_3(), aborts == 0 ? "" : " (" + aborts + " client aborts" + (judged.abortsJudged() ? ")" : ", not judged)"),
+                    r.ok().p50(), r.ok().p99(), r.all().max(),
                     r.count502_3() == 0 ? "" : r.maxTimeTaken502_3() > 0 ? ", 502.3 median time-taken " + r.p50TimeTaken502_3() + " ms"
                             : ", 502.3 time-taken not known"));
         }
@@ -251,15 +257,17 @@ public final class VerdictBuilder {
         return out;
     }
 
-    static Metrics metrics(LogSummary logs) {
+    /** The judged counts (what the thresholds, the gate and a stored baseline use); byStatus keeps every 502.3 as logged. */
+    static Metrics metrics(LogSummary logs, JudgedRate judged) {
         Map<String, Long> byWin32 = new LinkedHashMap<>();
         logs.win32For502_3().forEach((k, v) -> byWin32.put(Integer.toString(k), v));
         List<RouteMetric> routes = new ArrayList<>();
         for (RouteStats r : logs.routes()) {
-            routes.add(new RouteMetric(r.route(), r.requests(), r.count502_3(), r.all().p50(), r.all().p99(), r.all().max()));
+            routes.add(new RouteMetric(r.route(), r.requests(), judged.count(r), r.all().p50(), r.all().p99(), r.all().max(),
+                    judged.clientAborts(r)));
         }
-        return new Metrics(logs.requests(), logs.count502_3(), round2(logs.rate502_3()), logs.byStatus(), byWin32, routes,
-                logs.visibility(), logs.failedExamples());
+        return new Metrics(logs.requests(), judged.count(), round2(judged.percent()), logs.byStatus(), byWin32, routes,
+                logs.visibility(), logs.failedExamples(), judged.clientAborts(), judged.abortsJudged());
     }
 
     /** Long-output lines for a verdict's example 502.3 lines ("502.3 line file:line fields"). */

@@ -9,9 +9,11 @@ import java.time.Duration;
  *
  * @param silence      in a window that ends now, no request logged for longer than this is silence (null: never)
  * @param silenceState the state silence gives (OK: silence is only said, never alerts)
+ * @param judgeClientAborts whether the judged 502.3 count includes client aborts ({@link io.arr502.core.diagnosis.JudgedRate});
+ *                     by default they are left out and the summary says how many
  */
 public record VerdictOptions(Range warning, Range critical, MetricKind metric, long minRequests, String windowLabel,
-                             boolean cumulativeCounts, Duration silence, State silenceState) {
+                             boolean cumulativeCounts, Duration silence, State silenceState, boolean judgeClientAborts) {
 
     /**
      * Far above HTTP.sys's log buffering (it holds log lines in memory before writing them; Microsoft documents
@@ -30,7 +32,7 @@ public record VerdictOptions(Range warning, Range critical, MetricKind metric, l
     /** With the default silence rule. */
     public VerdictOptions(Range warning, Range critical, MetricKind metric, long minRequests, String windowLabel,
                           boolean cumulativeCounts) {
-        this(warning, critical, metric, minRequests, windowLabel, cumulativeCounts, DEFAULT_SILENCE, DEFAULT_SILENCE_STATE);
+        this(warning, critical, metric, minRequests, windowLabel, cumulativeCounts, DEFAULT_SILENCE, DEFAULT_SILENCE_STATE, false);
     }
 
     public static VerdictOptions defaults() {
@@ -38,11 +40,16 @@ public record VerdictOptions(Range warning, Range critical, MetricKind metric, l
     }
 
     public VerdictOptions withWindowLabel(String label) {
-        return new VerdictOptions(warning, critical, metric, minRequests, label, cumulativeCounts, silence, silenceState);
+        return new VerdictOptions(warning, critical, metric, minRequests, label, cumulativeCounts, silence, silenceState, judgeClientAborts);
     }
 
     /** Silence longer than {@code after} (null: never) gives {@code state}. */
     public VerdictOptions withSilence(Duration after, State state) {
-        return new VerdictOptions(warning, critical, metric, minRequests, windowLabel, cumulativeCounts, after, state);
+        return new VerdictOptions(warning, critical, metric, minRequests, windowLabel, cumulativeCounts, after, state, judgeClientAborts);
+    }
+
+    /** Client aborts counted in the judged 502.3 rate (true) or left out and said (false). */
+    public VerdictOptions withClientAbortsJudged(boolean judge) {
+        return new VerdictOptions(warning, critical, metric, minRequests, windowLabel, cumulativeCounts, silence, silenceState, judge);
     }
 }

@@ -2,6 +2,7 @@ package io.arr502.core.verify;
 
 import io.arr502.core.diagnosis.Diagnoser;
 import io.arr502.core.diagnosis.DiagnosisOptions;
+import io.arr502.core.diagnosis.JudgedRate;
 import io.arr502.core.diagnosis.Regression;
 import io.arr502.core.diagnosis.RegressionTest;
 import io.arr502.core.diagnosis.RouteEnvelope;
@@ -105,16 +106,17 @@ public final class Verifier {
             return new Poll(String.format(Locale.US, "no evidence: %s and no probe", ev.logs() == null ? "no logs"
                     : requests + " request(s) in the window, fewer than " + Math.max(1, opt.minRequests())), true, "");
         }
+        JudgedRate judged = JudgedRate.of(ev, opt.judgeClientAborts());
         if (judgeLogs) {
             if (opt.baseline() != null) {
-                Regression r = RegressionTest.compare(opt.baseline().requests(), opt.baseline().count502_3(), ev.logs().requests(),
-                        ev.logs().count502_3(), opt.regression(), opt.baseline().source());
+                Regression r = RegressionTest.compare(opt.baseline().requests(), opt.baseline().count502_3(), judged.requests(),
+                        judged.count(), opt.regression(), opt.baseline().source());
                 if (r.regression()) {
                     return new Poll("502.3 rate not back to baseline: " + r.explanation(), false, "");
                 }
-            } else if (ev.logs().rate502_3() > opt.maxRatePercent()) {
-                return new Poll(String.format(Locale.US, "502.3 rate %.2f %% above %.2f %% (%d of %d)", ev.logs().rate502_3(),
-                        opt.maxRatePercent(), ev.logs().count502_3(), ev.logs().requests()), false, "");
+            } else if (judged.percent() > opt.maxRatePercent()) {
+                return new Poll(String.format(Locale.US, "502.3 rate %.2f %% above %.2f %% (%d of %d%s)", judged.percent(),
+                        opt.maxRatePercent(), judged.count(), judged.requests(), judged.stated()), false, "");
             }
             for (RouteEnvelope env : Diagnoser.diagnose(ev, DiagnosisOptions.defaults()).envelopes()) {
                 if (env.effectiveTimeout() != null && env.okMaxMillis() > 0 && env.headroomPercent() < 0) {
@@ -128,7 +130,7 @@ public final class Verifier {
                 return new Poll("probe " + p.target() + " failed: " + p.error(), false, "");
             }
         }
-        String note = judgeLogs ? String.format(Locale.US, " (%d requests, %d × 502.3%s)", requests, ev.logs().count502_3(),
+        String note = judgeLogs ? String.format(Locale.US, " (%d requests, %d × 502.3%s%s)", requests, judged.count(), judged.stated(),
                 ev.probes().isEmpty() ? "" : ", " + ev.probes().size() + " probe(s) green")
                 : String.format(Locale.US, " (%d probe(s) green; %d request(s), too few to judge the logs)", ev.probes().size(), requests);
         return Poll.ok(note);

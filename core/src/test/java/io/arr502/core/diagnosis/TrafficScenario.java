@@ -136,6 +136,19 @@ final class TrafficScenario {
         return Triage.run(req);
     }
 
+    /** The whole pipeline with these options and FREB traces, copied into {@code dir/FailedReqLogFiles/W3SVC1} (none: no FREB). */
+    Verdict judge(Path dir, VerdictOptions verdict, DiagnosisOptions opt, Path... traces) throws IOException {
+        Path logs = write(dir.resolve("logs"));
+        Path freb = null;
+        if (traces.length > 0) {
+            freb = Files.createDirectories(dir.resolve("FailedReqLogFiles/W3SVC1"));
+            for (int i = 0; i < traces.length; i++) {
+                Files.copy(traces[i], freb.resolve(String.format("fr%06d.xml", i + 1)));
+            }
+        }
+        return Triage.run(new TriageRequest(List.of(logs), Window.all(), null, null, freb, null, List.of(), null, null, verdict, opt));
+    }
+
     Verdict judge(Path dir, boolean config) throws IOException {
         return judge(dir, config, DiagnosisOptions.defaults());
     }

@@ -86,6 +86,30 @@ class VerifierTest {
     }
 
     @Test
+    void longPollClientAbortsDoNotFailVerificationUnlessJudged() throws Exception {
+        // GoAccess #1539's shape: a long poll the client gave up on, 502.3 with win32 1236 after ~197 s
+        Path f = Files.createTempDirectory(tmp, "w").resolve("u_ex261124.log");
+        StringBuilder b = new StringBuilder("#Fields: date time cs-uri-stem sc-status sc-substatus sc-win32-status time-taken\n");
+        for (int i = 0; i < 200; i++) {
+            b.append("2026-11-24 15:00:01 /api/reports/1 200 0 0 12000\n");
+        }
+        for (int i = 0; i < 20; i++) {
+            b.append("2026-11-24 15:00:02 /Microsoft-Server-ActiveSync 502 3 1236 197437\n");
+        }
+        Files.writeString(f, b);
+        Evidence polled = new Evidence(LogEngine.analyze(LogRequest.of(List.of(f), Window.all())), null, null, List.of(), null, List.of());
+        FakeTime t = new FakeTime();
+        VerificationResult r = Verifier.verify(() -> polled, opts(null), t, d -> t.now = t.now.plus(d));
+        assertThat(r.passed()).isTrue();
+        assertThat(r.history().get(0)).endsWith(" ok (220 requests, 0 × 502.3; 20 client aborts not judged)");
+
+        FakeTime t2 = new FakeTime();
+        VerificationResult judged = Verifier.verify(() -> polled, opts(null).withClientAbortsJudged(true), t2, d -> t2.now = t2.now.plus(d));
+        assertThat(judged.passed()).isFalse();
+        assertThat(judged.failedCriterion()).isEqualTo("502.3 rate 9.09 % above 1.00 % (20 of 220; 20 client aborts judged (--judge-client-aborts))");
+    }
+
+    @Test
     void aRedProbeFailsVerification() throws Exception {
         Evidence good = logs(200, 0);
         Evidence withProbe = new Evidence(good.logs(), null, null, List.of(new ProbeResult(ProbeResult.Kind.HTTP,
