@@ -33,6 +33,11 @@ final class CommonOptions {
             description = "Main metric: 502.3 rate in percent, or the absolute 502.3 count (default: ${DEFAULT-VALUE}).")
     String metric;
 
+    @Option(names = "--judge-client-aborts",
+            description = "Count client aborts (502.3 with win32 1236 or 64; 64 on a route FREB shows as the ASP.NET Core Module's is "
+                    + "always counted) in the judged 502.3 rate, baseline and verification. By default they are left out and the first line says how many.")
+    boolean judgeClientAborts;
+
     @Option(names = "--min-requests", paramLabel = "N", defaultValue = "20",
             description = "Below this many requests a rate is not judged (default: ${DEFAULT-VALUE}).")
     long minRequests;
@@ -191,7 +196,8 @@ final class CommonOptions {
         Window w = parsedWindow();
         String label = w.kind() == Window.Kind.ALL ? "all" : window + (w.anchorLatest() ? " before the newest request" : "");
         return new VerdictOptions(Range.parse(warning), Range.parse(critical), kind, minRequests, label, false)
-                .withSilence(silence.trim().equalsIgnoreCase("off") ? null : Window.parseDuration(silence), state("--silence-state", silenceState));
+                .withSilence(silence.trim().equalsIgnoreCase("off") ? null : Window.parseDuration(silence), state("--silence-state", silenceState))
+                .withClientAbortsJudged(judgeClientAborts);
     }
 
     private static State state(String option, String value) {
@@ -211,7 +217,7 @@ final class CommonOptions {
                 io.arr502.core.diagnosis.TimeoutClasses.parse(timeoutClasses),
                 new io.arr502.core.diagnosis.RegressionSettings(rs.significance(), rs.minCount(), riseWarning), null,
                 io.arr502.core.diagnosis.Thresholds.defaults().withNoiseFloor(noiseMinCount, noiseMinRate)
-                        .withHeadroom(headroomWarning, headroomCritical).withRiseCritical(riseCritical));
+                        .withHeadroom(headroomWarning, headroomCritical).withRiseCritical(riseCritical), judgeClientAborts);
         return baseline == null ? d : d.withBaseline(io.arr502.core.diagnosis.BaselineStore.read(baseline));
     }
 

@@ -91,7 +91,8 @@ final class RemediateCommand extends ModeCommand {
         RemediationPlan plan = plans.get(planNumber - 1);
         Duration rec = poll.recovery();
         VerifyOptions vo = new VerifyOptions(rec, poll.deadline(), poll.interval(),
-                req.diagnosis().baseline(), RegressionSettings.defaults(), req.verdict().warning().end(), common.minRequests);
+                req.diagnosis().baseline(), RegressionSettings.defaults(), req.verdict().warning().end(), common.minRequests,
+                req.verdict().judgeClientAborts());
         Path journalFile = journal != null ? journal : (common.stateDir != null ? common.stateDir : StateFiles.defaultDir()).resolve("arr502-apply-"
                 + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC).format(java.time.Instant.now()) + ".log");
         List<String> log = new ArrayList<>();

@@ -52,7 +52,7 @@ final class VerifyCommand extends ModeCommand {
     Verdict verdict() throws Exception {
         Duration rec = poll.recovery();
         VerifyOptions opt = new VerifyOptions(rec, poll.deadline(), poll.interval(),
-                common.diagnosisOptions().baseline(), RegressionSettings.defaults(), maxRate, common.minRequests);
+                common.diagnosisOptions().baseline(), RegressionSettings.defaults(), maxRate, common.minRequests, common.judgeClientAborts);
         if (sources.logs.isEmpty() && sources.urls.isEmpty()) {
             throw new IllegalArgumentException("verify needs --logs and/or --url");
         }

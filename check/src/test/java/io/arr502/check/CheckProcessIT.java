@@ -93,10 +93,10 @@ class CheckProcessIT {
     void longPollAbortsLeaveTheVerdictWhenTheirRouteIsExcluded() throws Exception {
         // GoAccess #1539: POST /Microsoft-Server-ActiveSync Cmd=Ping&... 502 3 1236 197437
         Path f = log(lines(200, "/api/orders/1", "200 0 0 40") + lines(20, "/Microsoft-Server-ActiveSync", "502 3 1236 197437"));
-        Run all = run("logs", f.toString(), "--window", "all");
+        Run all = run("logs", f.toString(), "--window", "all", "--judge-client-aborts");
         assertThat(all.exit()).isEqualTo(2);
         assertThat(all.out()).contains("CLIENT_ABORT").contains("failure rate without them: 0.00 %");
-        Run scoped = run("logs", f.toString(), "--window", "all", "--exclude-route", "/Microsoft-Server-ActiveSync*");
+        Run scoped = run("logs", f.toString(), "--window", "all", "--judge-client-aborts", "--exclude-route", "/Microsoft-Server-ActiveSync*");
         assertThat(scoped.exit()).isZero();
         assertThat(scoped.first()).startsWith("ARR502 OK - 502.3 rate 0% (0 of 200 requests");
         Run bad = run("logs", f.toString(), "--window", "all", "--include-route", "regex:([a");
@@ -110,12 +110,12 @@ class CheckProcessIT {
         // counted under the filter it was built with; a run under another filter rebuilds it
         Path f = log(lines(200, "/api/orders/1", "200 0 0 40") + lines(20, "/Microsoft-Server-ActiveSync", "502 3 1236 197437")
                 .replace("2026-11-24 14:00:", "2026-11-24 14:03:"));
-        String[] window = {"--window", "15m", "--now", "2026-11-24T14:10:00Z", "--state-dir", tmp.resolve("state").toString()};
+        String[] window = {"--window", "15m", "--now", "2026-11-24T14:10:00Z", "--state-dir", tmp.resolve("state").toString(), "--judge-client-aborts"};
         Run all = run(concat(new String[]{"logs", f.toString()}, window));
         assertThat(all.first()).startsWith("ARR502 CRITICAL - 502.3 rate 9.09% (20 of 220 requests");
         Run scoped = run(concat(new String[]{"logs", f.toString(), "--exclude-route", "/Microsoft-Server-ActiveSync"}, window));
         Run full = run("logs", f.toString(), "--exclude-route", "/Microsoft-Server-ActiveSync", "--window", "15m", "--now",
-                "2026-11-24T14:10:00Z", "--no-state");
+                "2026-11-24T14:10:00Z", "--no-state", "--judge-client-aborts");
         assertThat(scoped.exit()).isZero();
         assertThat(scoped.first()).isEqualTo(full.first()).startsWith("ARR502 OK - 502.3 rate 0% (0 of 200 requests");
         assertThat(scoped.out()).contains("route filter changed since the last run; state rebuilt");
@@ -125,6 +125,32 @@ class CheckProcessIT {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    @Test
+    void longPollClientAbortsAreNotJudgedButSaidOnTheFirstLineAndInPerfdata() throws Exception {
+        // GoAccess #1539's long polls (1236, and 64 as ERROR_NETNAME_DELETED) beside 3 real ARR timeouts of 500 requests
+        Path f = log(lines(480, "/api/orders/1", "200 0 0 40") + lines(3, "/api/reports/9", "502 3 12002 29990")
+                + lines(12, "/Microsoft-Server-ActiveSync", "502 3 1236 197437") + lines(5, "/Microsoft-Server-ActiveSync", "502 3 64 197437"));
+        Run r = run("logs", f.toString(), "--window", "all");
+        assertThat(r.exit()).isZero();
+        assertThat(r.first()).matches(FIRST_LINE)
+                .startsWith("ARR502 OK - 502.3 rate 0.6% (3 of 500 requests, window all; 17 client aborts not judged)")
+                .contains("'rate_502_3'=0.6%;1;5;0;100", "'count_502_3'=3;;;0", "'client_aborts'=17;;;0");
+        assertThat(r.out()).contains("diagnosis CLIENT_ABORT", "route /Microsoft-Server-ActiveSync: 17 requests, 17 502.3 (17 client aborts, not judged)");
+
+        Run judged = run("logs", f.toString(), "--window", "all", "--judge-client-aborts");
+        assertThat(judged.exit()).isEqualTo(1);
+        assertThat(judged.first()).startsWith("ARR502 WARNING - 502.3 rate 4% (20 of 500 requests, window all; 17 client aborts judged (--judge-client-aborts))")
+                .contains("'client_aborts'=17;;;0");
+
+        JsonNode json = new ObjectMapper().readTree(run("logs", f.toString(), "--window", "all", "--format", "json").out());
+        assertThat(json.at("/metrics/clientAborts").asLong()).isEqualTo(17);
+        assertThat(json.at("/metrics/count502_3").asLong()).isEqualTo(3);
+
+        Path baseline = tmp.resolve("baseline.json");
+        assertThat(run("logs", f.toString(), "--window", "all", "--save-baseline", baseline.toString()).exit()).isZero();
+        assertThat(new ObjectMapper().readTree(baseline.toFile()).get("count502_3").asLong()).as("a saved baseline stores the judged count").isEqualTo(3);
     }
 
     @Test
