@@ -66,6 +66,7 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
     private String excludeSites = "";
     private String silence = DEFAULT_SILENCE;
     private String silenceState = DEFAULT_SILENCE_STATE;
+    private boolean judgeClientAborts;
 
     /** A window without requests fails the build unless told otherwise: a gate that saw nothing must not pass. */
     static final String DEFAULT_NO_TRAFFIC = "FAILURE";
@@ -97,6 +98,7 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
         excludeSites = excludeSites == null ? "" : excludeSites;
         silence = silence == null || silence.isBlank() ? DEFAULT_SILENCE : silence;
         silenceState = silenceState == null || silenceState.isBlank() ? DEFAULT_SILENCE_STATE : silenceState;
+        // judgeClientAborts: a configuration saved before it existed leaves it false, its default
         return this;
     }
 
@@ -119,6 +121,7 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
     public String getExcludeSites() { return excludeSites; }
     public String getSilence() { return silence; }
     public String getSilenceState() { return silenceState; }
+    public boolean isJudgeClientAborts() { return judgeClientAborts; }
 
     @DataBoundSetter public void setFreb(String v) { this.freb = trim(v); }
     @DataBoundSetter public void setConfig(String v) { this.config = trim(v); }
@@ -145,6 +148,8 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
     @DataBoundSetter public void setSilence(String v) { this.silence = trim(v).isEmpty() ? DEFAULT_SILENCE : trim(v); }
     /** The state silence gives: OK (only said), WARNING, CRITICAL or UNKNOWN. */
     @DataBoundSetter public void setSilenceState(String v) { this.silenceState = trim(v).isEmpty() ? DEFAULT_SILENCE_STATE : trim(v).toUpperCase(java.util.Locale.ROOT); }
+    /** Count client aborts (502.3 with win32 1236/64) in the judged 502.3 rate and the gate, as the check's --judge-client-aborts (default: left out, said). */
+    @DataBoundSetter public void setJudgeClientAborts(boolean v) { this.judgeClientAborts = v; }
 
     private static String trim(String s) {
         return s == null ? "" : s.trim();
@@ -212,7 +217,7 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
         RemoteVerdict v = workspace.act(new TriageCallable(logPaths, env.expand(freb), env.expand(config), lines(env.expand(urls)),
                 window, warning, critical, gate, gateOptions, baseline, user, password, env.expand(collectScripts), "", 0)
                 .withScope(lines(includeRoutes), lines(excludeRoutes), lines(includeSites), lines(excludeSites))
-                .withSilence(silence, silenceState));
+                .withSilence(silence, silenceState).withClientAbortsJudged(judgeClientAborts));
         listener.getLogger().print(v.getNagios());
         run.addAction(new Arr502Action(v));
         v.getGateMessages().forEach(m -> listener.getLogger().println("arr502 " + m));
@@ -377,6 +382,6 @@ public class Arr502Check extends Builder implements SimpleBuildStep {
     @Override
     public String toString() {
         return "arr502Check" + Arrays.asList(logs, freb, config, window, warning, critical, gate, noTraffic, minRequests, includeRoutes, excludeRoutes,
-                includeSites, excludeSites, silence, silenceState);
+                includeSites, excludeSites, silence, silenceState, judgeClientAborts);
     }
 }

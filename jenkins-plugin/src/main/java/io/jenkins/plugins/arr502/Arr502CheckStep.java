@@ -61,6 +61,7 @@ public class Arr502CheckStep extends Step {
     public String getExcludeSites() { return check.getExcludeSites(); }
     public String getSilence() { return check.getSilence(); }
     public String getSilenceState() { return check.getSilenceState(); }
+    public boolean isJudgeClientAborts() { return check.isJudgeClientAborts(); }
 
     @DataBoundSetter public void setFreb(String v) { check.setFreb(v); }
     @DataBoundSetter public void setConfig(String v) { check.setConfig(v); }
@@ -80,6 +81,7 @@ public class Arr502CheckStep extends Step {
     @DataBoundSetter public void setExcludeSites(String v) { check.setExcludeSites(v); }
     @DataBoundSetter public void setSilence(String v) { check.setSilence(v); }
     @DataBoundSetter public void setSilenceState(String v) { check.setSilenceState(v); }
+    @DataBoundSetter public void setJudgeClientAborts(boolean v) { check.setJudgeClientAborts(v); }
 
     @Override
     public StepExecution start(StepContext context) {

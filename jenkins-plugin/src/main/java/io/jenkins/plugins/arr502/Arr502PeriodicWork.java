@@ -137,7 +137,7 @@ public class Arr502PeriodicWork extends AsyncPeriodicWork {
                 GateOptions.defaults(), null, null, null, "", stateFile(t), readDeadlineMillis)
                 .withScope(Arr502Check.lines(t.getIncludeRoutes()), Arr502Check.lines(t.getExcludeRoutes()),
                         Arr502Check.lines(t.getIncludeSites()), Arr502Check.lines(t.getExcludeSites()))
-                .withSilence(t.getSilence(), t.getSilenceState());
+                .withSilence(t.getSilence(), t.getSilenceState()).withClientAbortsJudged(t.isJudgeClientAborts());
     }
 
     /**

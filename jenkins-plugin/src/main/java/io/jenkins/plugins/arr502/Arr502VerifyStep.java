@@ -31,6 +31,7 @@ public class Arr502VerifyStep extends Step {
     private String interval = "30s";
     private double maxRate = 1.0;
     private boolean failOnError = true;
+    private boolean judgeClientAborts;
 
     @DataBoundConstructor
     public Arr502VerifyStep(String logs) {
@@ -44,6 +45,7 @@ public class Arr502VerifyStep extends Step {
     public String getInterval() { return interval; }
     public double getMaxRate() { return maxRate; }
     public boolean isFailOnError() { return failOnError; }
+    public boolean isJudgeClientAborts() { return judgeClientAborts; }
 
     @DataBoundSetter public void setUrls(String v) { this.urls = v == null ? "" : v; }
     @DataBoundSetter public void setRecovery(String v) { this.recovery = v; }
@@ -51,6 +53,8 @@ public class Arr502VerifyStep extends Step {
     @DataBoundSetter public void setInterval(String v) { this.interval = v; }
     @DataBoundSetter public void setMaxRate(double v) { this.maxRate = v; }
     @DataBoundSetter public void setFailOnError(boolean v) { this.failOnError = v; }
+    /** Count client aborts (502.3 with win32 1236/64) in the rate judged against maxRate (default: left out). */
+    @DataBoundSetter public void setJudgeClientAborts(boolean v) { this.judgeClientAborts = v; }
 
     @Override
     public StepExecution start(StepContext context) {
@@ -81,7 +85,7 @@ public class Arr502VerifyStep extends Step {
                 throw new AbortException("arr502Verify needs a node (run it inside node { … })");
             }
             Map<String, Object> r = ws.act(new VerifyCallable(Arr502Check.lines(step.logs), Arr502Check.lines(step.urls),
-                    step.recovery, step.deadline, step.interval, step.maxRate));
+                    step.recovery, step.deadline, step.interval, step.maxRate).withClientAbortsJudged(step.judgeClientAborts));
             listener.getLogger().println("arr502Verify: " + (Boolean.TRUE.equals(r.get("passed"))
                     ? "passed after " + r.get("polls") + " polls" : "failed: " + r.get("failedCriterion")));
             if (step.failOnError && !Boolean.TRUE.equals(r.get("passed"))) {

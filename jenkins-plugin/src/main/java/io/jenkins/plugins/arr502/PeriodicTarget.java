@@ -25,6 +25,7 @@ public class PeriodicTarget implements Describable<PeriodicTarget> {
     private String excludeSites = "";
     private String silence = Arr502Check.DEFAULT_SILENCE;
     private String silenceState = Arr502Check.DEFAULT_SILENCE_STATE;
+    private boolean judgeClientAborts;
 
     @DataBoundConstructor
     public PeriodicTarget(String label, String logs) {
@@ -44,6 +45,7 @@ public class PeriodicTarget implements Describable<PeriodicTarget> {
         excludeSites = excludeSites == null ? "" : excludeSites;
         silence = silence == null || silence.isBlank() ? Arr502Check.DEFAULT_SILENCE : silence;
         silenceState = silenceState == null || silenceState.isBlank() ? Arr502Check.DEFAULT_SILENCE_STATE : silenceState;
+        // judgeClientAborts: a configuration saved before it existed leaves it false, its default
         return this;
     }
 
@@ -59,6 +61,7 @@ public class PeriodicTarget implements Describable<PeriodicTarget> {
     public String getExcludeSites() { return excludeSites; }
     public String getSilence() { return silence; }
     public String getSilenceState() { return silenceState; }
+    public boolean isJudgeClientAborts() { return judgeClientAborts; }
 
     @DataBoundSetter public void setWindow(String v) { this.window = v; }
     @DataBoundSetter public void setWarning(String v) { this.warning = v; }
@@ -75,6 +78,9 @@ public class PeriodicTarget implements Describable<PeriodicTarget> {
     @DataBoundSetter public void setSilenceState(String v) {
         this.silenceState = v == null || v.isBlank() ? Arr502Check.DEFAULT_SILENCE_STATE : v.trim().toUpperCase(java.util.Locale.ROOT);
     }
+
+    /** Count client aborts in the judged 502.3 rate, as the build step's (default: left out, said). */
+    @DataBoundSetter public void setJudgeClientAborts(boolean v) { this.judgeClientAborts = v; }
 
     @Extension
     public static final class DescriptorImpl extends Descriptor<PeriodicTarget> {

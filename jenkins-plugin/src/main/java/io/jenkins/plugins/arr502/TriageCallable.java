@@ -59,6 +59,7 @@ final class TriageCallable extends MasterToSlaveFileCallable<RemoteVerdict> {
     private ArrayList<String> excludeSites = new ArrayList<>();
     private String silence = Arr502Check.DEFAULT_SILENCE;
     private String silenceState = Arr502Check.DEFAULT_SILENCE_STATE;
+    private boolean judgeClientAborts;
 
     /**
      * @param probeUser          basic-auth user for probes (from the Credentials plugin), or null
@@ -105,6 +106,12 @@ final class TriageCallable extends MasterToSlaveFileCallable<RemoteVerdict> {
         return this;
     }
 
+    /** Client aborts counted in the judged 502.3 rate and the baseline test, as the check's --judge-client-aborts. */
+    TriageCallable withClientAbortsJudged(boolean judge) {
+        this.judgeClientAborts = judge;
+        return this;
+    }
+
     static Scope scope(List<String> includeRoutes, List<String> excludeRoutes, List<String> includeSites, List<String> excludeSites) {
         return new Scope(includeRoutes, excludeRoutes, includeSites, excludeSites);
     }
@@ -130,7 +137,7 @@ final class TriageCallable extends MasterToSlaveFileCallable<RemoteVerdict> {
         for (String l : logs) {
             logPaths.add(ws.resolve(l));
         }
-        DiagnosisOptions d = DiagnosisOptions.defaults();
+        DiagnosisOptions d = DiagnosisOptions.defaults().withClientAbortsJudged(judgeClientAborts);
         if (baselineRequests >= 0) {
             d = d.withBaseline(new Baseline(baselineRequests, baseline502_3, baselineSource));
         }
@@ -148,7 +155,7 @@ final class TriageCallable extends MasterToSlaveFileCallable<RemoteVerdict> {
         Window w = Window.parse(window);
         VerdictOptions vo = new VerdictOptions(Range.parse(warning), Range.parse(critical), MetricKind.RATE, gateOptions.minRequests(),
                 w.kind() == Window.Kind.ALL ? "all" : window, false)
-                .withSilence(silence(silence), silenceState(silenceState));
+                .withSilence(silence(silence), silenceState(silenceState)).withClientAbortsJudged(judgeClientAborts);
         TriageRequest request = new TriageRequest(logPaths, w, null, blank(stateFile) ? null : ws.resolve(stateFile),
                 blank(freb) ? null : ws.resolve(freb), blank(config) ? null : ws.resolve(config), urls, null, collected, vo, d, probeUser,
                 probePassword, readDeadlineMillis > 0 ? Instant.ofEpochMilli(readDeadlineMillis) : null)

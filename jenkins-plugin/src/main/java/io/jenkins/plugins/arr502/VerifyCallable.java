@@ -28,6 +28,7 @@ final class VerifyCallable extends MasterToSlaveFileCallable<Map<String, Object>
     private final String deadline;
     private final String interval;
     private final double maxRate;
+    private boolean judgeClientAborts;
 
     VerifyCallable(List<String> logs, List<String> urls, String recovery, String deadline, String interval, double maxRate) {
         this.logs = List.copyOf(logs);
@@ -38,6 +39,12 @@ final class VerifyCallable extends MasterToSlaveFileCallable<Map<String, Object>
         this.maxRate = maxRate;
     }
 
+    /** Client aborts counted in the judged 502.3 rate, as the check's --judge-client-aborts. */
+    VerifyCallable withClientAbortsJudged(boolean judge) {
+        this.judgeClientAborts = judge;
+        return this;
+    }
+
     @Override
     public Map<String, Object> invoke(File workspace, VirtualChannel channel) {
         List<Path> paths = new ArrayList<>();
@@ -45,7 +52,7 @@ final class VerifyCallable extends MasterToSlaveFileCallable<Map<String, Object>
             paths.add(workspace.toPath().resolve(l));
         }
         VerifyOptions opt = new VerifyOptions(Window.parseDuration(recovery), Window.parseDuration(deadline),
-                Window.parseDuration(interval), null, RegressionSettings.defaults(), maxRate);
+                Window.parseDuration(interval), null, RegressionSettings.defaults(), maxRate).withClientAbortsJudged(judgeClientAborts);
         VerificationResult r = Verifier.verify(() -> Triage.gather(new TriageRequest(paths, Window.last(opt.recovery()), null, null,
                 null, null, urls, null, null, null, null)), opt, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
         Map<String, Object> out = new LinkedHashMap<>();

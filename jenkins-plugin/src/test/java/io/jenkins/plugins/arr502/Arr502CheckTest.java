@@ -74,7 +74,7 @@ class Arr502CheckTest {
         p.getBuildersList().add(step);
         JenkinsRule.WebClient wc = j.createWebClient();
         String form = wc.getPage(p, "configure").getWebResponse().getContentAsString();
-        assertThat(form).contains("_.collectScripts", "_.noTraffic", "_.minRequests", "_.gate", "_.excludeRoutes", "_.silence");
+        assertThat(form).contains("_.collectScripts", "_.noTraffic", "_.minRequests", "_.gate", "_.excludeRoutes", "_.silence", "_.judgeClientAborts");
         j.submit(wc.getPage(p, "configure").getFormByName("config"));
         j.assertEqualDataBoundBeans(step, p.getBuildersList().get(Arr502Check.class));
         String global = wc.goTo("configure").getWebResponse().getContentAsString();
@@ -153,11 +153,12 @@ class Arr502CheckTest {
     void stepsBindThroughDescribableModel(JenkinsRule j) throws Exception {
         java.util.Map<String, Object> args = java.util.Map.of("logs", "C:\\inetpub\\logs\\LogFiles\\W3SVC1", "gate", "COUNT:0:FAILURE",
                 "noTraffic", "UNSTABLE", "minRequests", 5L, "collectScripts", "check-scripts", "excludeRoutes", "/signalr/*",
-                "includeSites", "W3SVC2", "silence", "off", "silenceState", "CRITICAL");
+                "includeSites", "W3SVC2", "silence", "off", "silenceState", "CRITICAL", "judgeClientAborts", true);
         Arr502Check check = DescribableModel.of(Arr502Check.class).instantiate(args, hudson.model.TaskListener.NULL);
         assertThat(check.getNoTraffic()).isEqualTo("UNSTABLE");
         assertThat(check.getMinRequests()).isEqualTo(5);
         assertThat(check.getSilence()).isEqualTo("off");
+        assertThat(check.isJudgeClientAborts()).isTrue();
         assertThat(check.getExcludeRoutes()).isEqualTo("/signalr/*");
         assertThat(check.getWindow()).isEqualTo("15m");
         assertThat(new java.util.HashMap<String, Object>(DescribableModel.of(Arr502Check.class).uninstantiate2(check).getArguments()))
