@@ -115,6 +115,31 @@ class JudgedClientAbortsTest {
     }
 
     @Test
+    void anAncmRouteFoldedIntoOtherRoutesKeepsThatBucketsSixtyFoursJudged() throws Exception {
+        // scanner traffic fills the engine's route slots, so the module's route lands in "(other routes)" with its 64s
+        StringBuilder b = new StringBuilder("#Fields: date time cs-uri-stem sc-status sc-substatus sc-win32-status time-taken\n");
+        b.append("2026-11-24 14:00:00 /api/orders/1 200 0 0 40\n".repeat(3000));
+        b.append(("2026-11-24 14:00:01 " + POLL + " 502 3 1236 197437\n").repeat(100));
+        for (int k = 0; k < 3000; k++) {
+            b.append(String.format("2026-11-24 14:00:02 /x%dy/wp-login.php 404 0 2 12%n", k));
+        }
+        b.append("2026-11-24 14:00:03 /exports/status 502 3 64 3\n".repeat(40));
+        Path log = java.nio.file.Files.createDirectories(dir.resolve("W3SVC1")).resolve("u_ex261124.log");
+        java.nio.file.Files.writeString(log, b);
+        Path freb = java.nio.file.Files.createDirectories(dir.resolve("FailedReqLogFiles/W3SVC1"));
+        java.nio.file.Files.copy(Path.of("src/test/resources/freb/producers/ancm-connect-12029.xml"), freb.resolve("fr000001.xml"));
+        io.arr502.core.log.LogSummary logs = io.arr502.core.log.LogEngine.analyze(io.arr502.core.log.LogRequest.of(java.util.List.of(log),
+                io.arr502.core.log.Window.all()));
+        assertThat(logs.routes()).extracting(io.arr502.core.log.RouteStats::route).contains(POLL, io.arr502.core.log.RouteStats.OTHER_ROUTES)
+                .doesNotContain("/exports/status");
+
+        JudgedRate r = JudgedRate.of(logs, io.arr502.core.freb.FrebReader.read(freb, null, null), false);
+        assertThat(r.clientAborts()).isEqualTo(100);
+        assertThat(r.count()).isEqualTo(40);
+        assertThat(JudgedRate.of(logs, null, false).clientAborts()).as("without FREB the 64s look like aborts").isEqualTo(140);
+    }
+
+    @Test
     void theBaselineComparesTheJudgedRateSoAbortsRaiseNoRegression() throws Exception {
         // last week: 2 of 20,000 judged; a clean day now with 200 aborts is no rise, the same aborts judged are one
         Baseline lastWeek = new Baseline(20_000, 2, "last week");
