@@ -35,6 +35,7 @@ class ConfigurationAsCodeTest {
         assertThat(api.getExcludeSites()).isEqualTo("W3SVC9");
         assertThat(api.getSilence()).isEqualTo("1h");
         assertThat(api.getSilenceState()).isEqualTo("CRITICAL");
+        assertThat(api.isJudgeClientAborts()).isTrue();
         assertThat(api.getIncludeRoutes()).isEmpty();
         ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
         CNode node = Util.getUnclassifiedRoot(context).get("arr502");
