@@ -100,10 +100,11 @@ function Get-Arr502Identity {
 function Test-Arr502AccessDenied {
     [CmdletBinding()]
     param([Parameter(Mandatory = $true)][System.Management.Automation.ErrorRecord]$Record)
-    # language-neutral: by exception type and HRESULT (E_ACCESSDENIED 0x80070005), never by message text
+    # language-neutral: by exception type and HRESULT (E_ACCESSDENIED 0x80070005), never by message text;
+    # RegistryKey.OpenSubKey throws SecurityException when the key may not be read
     $e = $Record.Exception
     while ($null -ne $e) {
-        if ($e -is [System.UnauthorizedAccessException] -or $e.HResult -eq -2147024891) {
+        if ($e -is [System.UnauthorizedAccessException] -or $e -is [System.Security.SecurityException] -or $e.HResult -eq -2147024891) {
             return $true
         }
         $e = $e.InnerException

@@ -1,12 +1,15 @@
 <#
 .SYNOPSIS
-    The machine-wide WinHTTP proxy, which ARR's WinHTTP calls to the backends go through, and ARR's own proxy@proxy.
+    The machine-wide WinHTTP proxy, which ARR's WinHTTP calls to the backends go through, ARR's own proxy@proxy and
+    ARR's SecureConnectionIgnoreFlags.
 .DESCRIPTION
     Asks WinHTTP itself with WinHttpGetDefaultProxyConfiguration (documented in winhttp.h: WINHTTP_PROXY_INFO with
     dwAccessType, lpszProxy, lpszProxyBypass), which is the same on every display language. Only when that call is not
     possible is `netsh winhttp show proxy` parsed; its text is localized, so that answer carries source = "netsh-text"
     and certain = false. Also reads ARR's upstream proxy settings, system.webServer/proxy@proxy and @proxyBypass
-    (arr_schema.xml), with appcmd when it can (administrator). Needs: any user for WinHTTP; an administrator for appcmd.
+    (arr_schema.xml), with appcmd when it can (administrator), and which backend certificate errors ARR ignores: the
+    registry value SecureConnectionIgnoreFlags (KB 2693489). Needs: any user for WinHTTP and the registry (HKLM\SOFTWARE
+    is readable by Users by default); an administrator for appcmd.
     Prints one JSON document (schema arr502.winhttp-proxy).
 .PARAMETER AppCmd
     Path of appcmd.exe.
@@ -91,6 +94,38 @@ try {
         }
     }
     $result['arr'] = $arr
+    # which backend certificate errors ARR ignores (iis-docs "ARR: Support Added for WINHTTP_OPTION_SECURITY_FLAGS",
+    # KB 2693489): a DWORD of SECURITY_FLAG_IGNORE_* bits; absent (or 0) = ARR's default, name mismatches ignored
+    $flagsKey = 'SOFTWARE\Microsoft\IIS Extensions\Application Request Routing\Parameters'
+    $secure = [ordered]@{ read = $false; key = "HKLM\$flagsKey"; present = $false; valueKind = $null; flags = $null; raw = $null }
+    try {
+        # the 64-bit view: ARR is a 64-bit module, and a 32-bit PowerShell would otherwise read WOW6432Node
+        $hklm = [Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::LocalMachine, [Microsoft.Win32.RegistryView]::Registry64)
+        $params = $hklm.OpenSubKey($flagsKey)
+        if ($null -ne $params) {
+            $value = $params.GetValue('SecureConnectionIgnoreFlags')
+            if ($null -ne $value) {
+                $secure.present = $true
+                $secure.valueKind = [string]$params.GetValueKind('SecureConnectionIgnoreFlags')
+                if ($secure.valueKind -eq 'DWord') {
+                    # a DWORD arrives as a signed Int32: its four bytes as UInt32, so 0x80000000 and above stay positive
+                    $secure.flags = [System.BitConverter]::ToUInt32([System.BitConverter]::GetBytes([int]$value), 0)
+                } else {
+                    $secure.raw = [string]$value
+                    [void]$problems.Add("winhttp-proxy: SecureConnectionIgnoreFlags is a $($secure.valueKind), not the DWORD KB 2693489 describes; what ARR makes of it is not documented")
+                }
+            }
+            $params.Close()
+        }
+        $secure.read = $true
+    } catch {
+        if (Test-Arr502AccessDenied -Record $_) {
+            [void]$problems.Add("winhttp-proxy: access denied reading HKLM\$flagsKey as $((Get-Arr502Identity).name); which certificate errors ARR ignores is unknown")
+        } else {
+            [void]$problems.Add("winhttp-proxy: cannot read HKLM\$flagsKey ($($_.Exception.Message -replace '[\r\n]+', ' ')); which certificate errors ARR ignores is unknown")
+        }
+    }
+    $result['arrSecureConnection'] = $secure
     $result['problems'] = @($problems)
     Write-Arr502Document -Schema 'winhttp-proxy' -Data $result -OutFile $OutFile
     exit 0

@@ -16,6 +16,7 @@ import java.util.Map;
  *                   "system.webServer/rewrite/rules@Default Web Site/api"), as set (without {@code /config:*})
  * @param frebFolder the copied FREB traces (FailedReqLogFiles beside the documents), or null
  * @param notes      what the collectors say about how they saw (language found, sampling span), not problems
+ * @param arrIgnoreFlags which backend certificate errors ARR ignores (SecureConnectionIgnoreFlags), null when not read
  */
 public record CollectedEvidence(
         String host,
@@ -29,7 +30,17 @@ public record CollectedEvidence(
         Map<String, String> configXml,
         List<CollectorProblem> problems,
         Path frebFolder,
-        List<String> notes) {
+        List<String> notes,
+        ArrIgnoreFlags arrIgnoreFlags) {
+
+    /** Evidence read before SecureConnectionIgnoreFlags was collected. */
+    public CollectedEvidence(String host, Instant collectedAt, List<EventLogEntry> applicationEvents, List<EventLogEntry> wasEvents,
+                             List<CounterSample> counters, WinHttpProxy winHttpProxy, List<NetConnectionResult> netConnections,
+                             List<FrebFileEntry> frebFiles, Map<String, String> configXml, List<CollectorProblem> problems,
+                             Path frebFolder, List<String> notes) {
+        this(host, collectedAt, applicationEvents, wasEvents, counters, winHttpProxy, netConnections, frebFiles, configXml, problems,
+                frebFolder, notes, null);
+    }
 
     /** Evidence without copied traces or notes (hand-made, or from tests). */
     public CollectedEvidence(String host, Instant collectedAt, List<EventLogEntry> applicationEvents, List<EventLogEntry> wasEvents,
@@ -87,6 +98,52 @@ public record CollectedEvidence(
                                String arrProxy, String arrProxyBypass) {
         public WinHttpProxy(boolean direct, String proxyServer, String bypassList) {
             this(direct, proxyServer, bypassList, null, true, null, null);
+        }
+    }
+
+    /**
+     * ARR's {@code SecureConnectionIgnoreFlags} (iis-docs "ARR: Support Added for WINHTTP_OPTION_SECURITY_FLAGS",
+     * KB 2693489): the SECURITY_FLAG_IGNORE_* bits ARR passes to WinHTTP for backend connections. Absent or 0 is ARR's
+     * default, "the same as setting SECURITY_FLAG_IGNORE_CERT_CN_INVALID"; any other value is the set of ignored errors
+     * (the doc sets 0x3000 to ignore both name and date errors), so one without 0x1000 makes ARR check names.
+     *
+     * @param value  the DWORD, null when the value (or its key) is absent
+     * @param source where it was read, e.g. {@code HKLM\SOFTWARE\Microsoft\IIS Extensions\Application Request Routing\Parameters}
+     */
+    public record ArrIgnoreFlags(Long value, String source) {
+        public static final long CN_INVALID = 0x1000;
+        public static final long DATE_INVALID = 0x2000;
+        public static final long UNKNOWN_CA = 0x100;
+        public static final long WRONG_USAGE = 0x200;
+
+        private long effective() {
+            return value == null || value == 0 ? CN_INVALID : value;
+        }
+
+        public boolean ignoresNameMismatch() {
+            return (effective() & CN_INVALID) != 0;
+        }
+
+        /** e.g. "SecureConnectionIgnoreFlags 0x00002000 at HKLM\…\Parameters: ARR ignores date errors; it does NOT ignore name mismatches". */
+        public String describe() {
+            List<String> ignored = new java.util.ArrayList<>();
+            long f = effective();
+            if ((f & CN_INVALID) != 0) {
+                ignored.add("name mismatches");
+            }
+            if ((f & DATE_INVALID) != 0) {
+                ignored.add("date errors");
+            }
+            if ((f & UNKNOWN_CA) != 0) {
+                ignored.add("unknown CAs");
+            }
+            if ((f & WRONG_USAGE) != 0) {
+                ignored.add("wrong-usage certificates");
+            }
+            String what = value == null ? "SecureConnectionIgnoreFlags absent (ARR's default)"
+                    : String.format(Locale.ROOT, "SecureConnectionIgnoreFlags 0x%08X%s", value, value == 0 ? " (ARR's default)" : "");
+            return what + " at " + source + ": ARR ignores " + (ignored.isEmpty() ? "no certificate error" : String.join(", ", ignored))
+                    + (ignoresNameMismatch() ? "" : "; it does NOT ignore name mismatches");
         }
     }
 

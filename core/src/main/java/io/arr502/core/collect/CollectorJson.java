@@ -150,6 +150,19 @@ public final class CollectorJson {
                 blankToNull(arr.path("proxy").asText(null)), blankToNull(arr.path("proxyBypass").asText(null)));
     }
 
+    /** ARR's SecureConnectionIgnoreFlags from the winhttp-proxy document; null when older collectors did not read it or it could not be read. */
+    static CollectedEvidence.ArrIgnoreFlags arrIgnoreFlags(JsonNode d) {
+        JsonNode s = d.path("arrSecureConnection");
+        if (!s.path("read").asBoolean(false)) {
+            return null; // not collected, or access denied (a problem line of its own)
+        }
+        if (s.path("present").asBoolean(false) && !s.path("flags").canConvertToLong()) {
+            return null; // not a DWORD: the collector said so, and what ARR makes of it is undocumented
+        }
+        return new CollectedEvidence.ArrIgnoreFlags(s.path("present").asBoolean(false) ? s.path("flags").asLong() : null,
+                s.path("key").asText("HKLM\\SOFTWARE\\Microsoft\\IIS Extensions\\Application Request Routing\\Parameters"));
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }

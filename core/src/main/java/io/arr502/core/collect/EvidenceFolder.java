@@ -8,7 +8,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,11 +28,13 @@ public final class EvidenceFolder {
     public static CollectedEvidence read(Path dir) {
         List<CollectedEvidence.CollectorProblem> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        Map<String, String> hosts = new LinkedHashMap<>(); // collector -> the computer its document names
         String host = null;
         Instant at = null;
         try {
             CollectorJson.Document m = CollectorJson.parse(text(dir.resolve("manifest.json"), "manifest", problems), "manifest");
             host = m.host();
+            hosts.put("manifest", host);
             at = m.collectedAt();
             for (JsonNode c : CollectorJson.list(m.data().path("collectors"))) {
                 String name = c.path("collector").asText("?");
@@ -59,7 +63,7 @@ public final class EvidenceFolder {
 
         List<CollectedEvidence.EventLogEntry> app = List.of();
         List<CollectedEvidence.EventLogEntry> was = List.of();
-        JsonNode d = data(dir, "eventlog", problems);
+        JsonNode d = data(dir, hosts, "eventlog", problems);
         if (d != null) {
             app = CollectorJson.events(d.path("application"));
             was = CollectorJson.events(d.path("was"));
@@ -71,7 +75,7 @@ public final class EvidenceFolder {
             }
         }
         List<CollectedEvidence.CounterSample> counters = List.of();
-        d = data(dir, "counters", problems);
+        d = data(dir, hosts, "counters", problems);
         if (d != null) {
             counters = CollectorJson.counters(d.path("samples"));
             for (JsonNode miss : CollectorJson.list(d.path("missing"))) {
@@ -83,21 +87,23 @@ public final class EvidenceFolder {
             }
         }
         CollectedEvidence.WinHttpProxy proxy = null;
-        d = data(dir, "winhttp-proxy", problems);
+        CollectedEvidence.ArrIgnoreFlags ignoreFlags = null;
+        d = data(dir, hosts, "winhttp-proxy", problems);
         if (d != null) {
             proxy = CollectorJson.winHttpProxy(d);
+            ignoreFlags = CollectorJson.arrIgnoreFlags(d);
             if (!proxy.certain()) {
                 problems.add(new CollectedEvidence.CollectorProblem("winhttp-proxy", "WinHTTP proxy parsed from netsh text ("
                         + (proxy.source() == null ? "unknown source" : proxy.source()) + "): uncertain on a non-English host"));
             }
         }
         Map<String, String> config = Map.of();
-        d = data(dir, "config", problems);
+        d = data(dir, hosts, "config", problems);
         if (d != null) {
             config = CollectorJson.sections(d.path("sections"));
         }
         List<CollectedEvidence.FrebFileEntry> freb = new ArrayList<>();
-        d = data(dir, "freb-listing", problems);
+        d = data(dir, hosts, "freb-listing", problems);
         if (d != null) {
             for (JsonNode f : CollectorJson.list(d.path("files"))) {
                 freb.add(new CollectedEvidence.FrebFileEntry(f.path("path").asText(), f.path("sizeBytes").asLong(), CollectorJson.time(f.path("lastWriteTime"))));
@@ -105,7 +111,7 @@ public final class EvidenceFolder {
         }
         Path frebFolder = Files.isDirectory(dir.resolve("FailedReqLogFiles")) ? dir.resolve("FailedReqLogFiles") : null;
         List<CollectedEvidence.NetConnectionResult> net = new ArrayList<>();
-        d = data(dir, "backends", problems);
+        d = data(dir, hosts, "backends", problems);
         if (d != null) {
             for (JsonNode r : CollectorJson.list(d.path("results"))) {
                 net.add(new CollectedEvidence.NetConnectionResult(r.path("computerName").asText(), r.path("remoteAddress").asText(null),
@@ -116,14 +122,40 @@ public final class EvidenceFolder {
                         + d.path("targets").asInt(net.size()) + " targets tested before the collector stopped"));
             }
         }
+        host = host(hosts, host, problems);
         return new CollectedEvidence(host, at, List.copyOf(app), List.copyOf(was), List.copyOf(counters), proxy, List.copyOf(net),
-                List.copyOf(freb), Map.copyOf(config), List.copyOf(problems), frebFolder, List.copyOf(notes));
+                List.copyOf(freb), Map.copyOf(config), List.copyOf(problems), frebFolder, List.copyOf(notes), ignoreFlags);
     }
 
-    private static JsonNode data(Path dir, String schema, List<CollectedEvidence.CollectorProblem> problems) {
+    /**
+     * The host the evidence came from: the manifest's, else the first document's (documents without a host, from older
+     * collectors, are left out). Documents naming different hosts are one problem line: a folder mixed from several hosts.
+     */
+    private static String host(Map<String, String> hosts, String manifestHost, List<CollectedEvidence.CollectorProblem> problems) {
+        Map<String, List<String>> byHost = new LinkedHashMap<>();
+        hosts.forEach((collector, h) -> {
+            if (h != null && !h.isBlank()) {
+                byHost.computeIfAbsent(h.toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(collector);
+            }
+        });
+        if (byHost.size() > 1) {
+            String which = byHost.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
+                    .collect(java.util.stream.Collectors.joining("; "));
+            problems.add(new CollectedEvidence.CollectorProblem("evidence", "evidence mixed from several hosts: " + which
+                    + "; front-end counters, events and settings of one host do not describe another"));
+        }
+        if (manifestHost != null && !manifestHost.isBlank()) {
+            return manifestHost;
+        }
+        return hosts.values().stream().filter(h -> h != null && !h.isBlank()).findFirst().orElse(null);
+    }
+
+    private static JsonNode data(Path dir, Map<String, String> hosts, String schema, List<CollectedEvidence.CollectorProblem> problems) {
         Path f = dir.resolve(schema + ".json");
         try {
-            JsonNode data = CollectorJson.parse(text(f, schema, problems), schema).data();
+            CollectorJson.Document doc = CollectorJson.parse(text(f, schema, problems), schema);
+            hosts.put(schema, doc.host());
+            JsonNode data = doc.data();
             // what the collector itself could not see: access denied, truncated queries, missing rights
             for (JsonNode p : CollectorJson.list(data.path("problems"))) {
                 problems.add(new CollectedEvidence.CollectorProblem(schema, p.asText()));

@@ -22,9 +22,9 @@ final class Families {
         if (p.ok()) {
             return null;
         }
-        if (p.failure() == ProbeResult.Failure.TLS_HOSTNAME && (p.tls() == null || p.tls().trusted())) {
+        if (nameMismatchOnly(p)) {
             // ARR ignores certificate name mismatches by default (SECURITY_FLAG_IGNORE_CERT_CN_INVALID, KB 2693489;
-            // SecureConnectionIgnoreFlags): a wrong name alone does not fail ARR's requests
+            // SecureConnectionIgnoreFlags): a wrong name alone does not fail ARR's requests (TlsTrustRule reads the flags)
             return null;
         }
         if ((p.failure() != null && p.failure().isTls()) || (p.tls() != null && !p.tls().trusted())) {
@@ -34,5 +34,10 @@ final class Families {
             return Cause.BACKEND_STALL;
         }
         return p.statusCode() < 0 ? Cause.BACKEND_UNREACHABLE : null;
+    }
+
+    /** A failed TLS probe whose only fault is the certificate's name (the chain is trusted). */
+    static boolean nameMismatchOnly(ProbeResult p) {
+        return !p.ok() && p.failure() == ProbeResult.Failure.TLS_HOSTNAME && (p.tls() == null || p.tls().trusted());
     }
 }

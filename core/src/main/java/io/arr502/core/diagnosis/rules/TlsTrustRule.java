@@ -1,5 +1,6 @@
 package io.arr502.core.diagnosis.rules;
 
+import io.arr502.core.collect.CollectedEvidence;
 import io.arr502.core.diagnosis.Candidate;
 import io.arr502.core.diagnosis.Cause;
 import io.arr502.core.diagnosis.CauseRule;
@@ -15,18 +16,27 @@ import java.util.Map;
 
 import static io.arr502.core.diagnosis.DiagnosisInput.clamp;
 
-/** TLS to the backend fails: 502.3 with a WinHTTP security code, or a probe that does not trust the certificate. */
+/**
+ * TLS to the backend fails: 502.3 with a WinHTTP security code, or a probe that does not trust the certificate. A probe
+ * failing only on the name counts when the collected SecureConnectionIgnoreFlags show ARR checks names (KB 2693489).
+ */
 final class TlsTrustRule implements CauseRule {
 
     @Override
     public List<Candidate> evaluate(DiagnosisInput in) {
         List<Candidate> out = new ArrayList<>();
+        CollectedEvidence c = in.evidence().collected();
+        CollectedEvidence.ArrIgnoreFlags flags = c == null ? null : c.arrIgnoreFlags();
+        String flagLine = flags == null ? null : flags.describe() + (c.host() == null ? "" : " (on " + c.host() + ")");
         if (in.logs() != null) {
             Map<Integer, Long> w = in.logs().win32For502_3();
             long tls = w.entrySet().stream().filter(e -> Win32Status.of(e.getKey()).isTls()).mapToLong(Map.Entry::getValue).sum();
             if (tls > 0) {
                 List<String> lines = new ArrayList<>();
                 lines.add(String.format(Locale.US, "%d of %d 502.3 are TLS failures (%s)", tls, in.count502_3(), codes(w)));
+                if (flagLine != null) {
+                    lines.add(flagLine);
+                }
                 double conf = 0.85 * tls / in.failures() + in.corroborate(lines, ProbeResult.Kind.TLS);
                 out.add(Candidate.counted(new Finding(Cause.TLS_TRUST_FAILURE, clamp(conf), String.format(Locale.US,
                         "%d requests failed TLS to the backend (certificate trust, dates or name)", tls), lines), tls));
@@ -37,6 +47,11 @@ final class TlsTrustRule implements CauseRule {
                 // trust, expiry, wrong name and handshake failures alike: ARR logs them as 12175/12157
                 out.add(Candidate.observed(new Finding(Cause.TLS_TRUST_FAILURE, 0.7, "the backend certificate is not trusted: " + p.target(),
                         List.of("probe " + p.target() + ": " + p.error()))));
+            } else if (Families.nameMismatchOnly(p) && flags != null && !flags.ignoresNameMismatch()) {
+                // name mismatches are ignored only by default: flags without SECURITY_FLAG_IGNORE_CERT_CN_INVALID make them fail
+                out.add(Candidate.observed(new Finding(Cause.TLS_TRUST_FAILURE, 0.7, "the backend certificate name does not match and ARR "
+                        + "checks names: " + p.target(), List.of("probe " + p.target() + ": " + p.error(),
+                        flagLine))));
             }
         }
         return out;
