@@ -138,7 +138,18 @@ public final class CollectorJson {
         String ui = l.path("uiCulture").asText("?");
         String how = l.path("namesMapped").asBoolean(false) ? "names mapped from Perflib\\009 to the host's names"
                 : "names NOT mapped (English paths tried as written)";
-        return "counters: host language " + lang + " (" + ui + "), " + how + "; " + data.path("spanSeconds").asInt(0) + " s sampled";
+        return "counters: host language " + lang + " (" + ui + "), " + how + "; " + source(data);
+    }
+
+    /** What the samples cover: "8 s sampled live" or "3600 s read from the counter log C:\PerfLogs\arr502\arr502.blg (15 s interval)". */
+    private static String source(JsonNode data) {
+        int span = data.path("spanSeconds").asInt(0);
+        String count = data.has("sampleCount") ? ", " + data.path("sampleCount").asInt() + " samples" : "";
+        if (data.path("source").asText("").equals("counterLog")) {
+            return span + " s read from the counter log " + data.path("counterLog").path("path").asText("?") + " ("
+                    + data.path("sampleInterval").asInt(0) + " s interval" + count + ")";
+        }
+        return span + " s sampled" + (data.has("source") ? " live" + count : "");
     }
 
     static CollectedEvidence.WinHttpProxy winHttpProxy(JsonNode d) {

@@ -85,6 +85,8 @@ public final class EvidenceFolder {
             if (language != null) {
                 notes.add(language);
             }
+            // why the live sample was used (no counter log installed, PowerShell 7 without Import-Counter)
+            CollectorJson.list(d.path("notes")).forEach(n -> notes.add("counters: " + n.asText()));
         }
         CollectedEvidence.WinHttpProxy proxy = null;
         CollectedEvidence.ArrIgnoreFlags ignoreFlags = null;

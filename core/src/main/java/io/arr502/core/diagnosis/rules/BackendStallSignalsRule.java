@@ -28,13 +28,20 @@ final class BackendStallSignalsRule implements CauseRule {
         if (c == null) {
             return out;
         }
-        double queued = c.counters().stream().filter(s -> s.path().toLowerCase(Locale.ROOT).contains("requests queued")
-                || s.path().toLowerCase(Locale.ROOT).contains("requests in application queue")).mapToDouble(CollectedEvidence.CounterSample::value).max().orElse(0);
+        List<CollectedEvidence.CounterSample> queue = c.counters().stream().filter(s -> s.path().toLowerCase(Locale.ROOT).contains("requests queued")
+                || s.path().toLowerCase(Locale.ROOT).contains("requests in application queue")).toList();
+        double queued = queue.stream().mapToDouble(CollectedEvidence.CounterSample::value).max().orElse(0);
         double conns = c.counters().stream().filter(s -> s.path().toLowerCase(Locale.ROOT).contains("current connections"))
                 .mapToDouble(CollectedEvidence.CounterSample::value).max().orElse(0);
         if (queued > 0 && in.count502_3() > 0) {
+            List<String> lines = new ArrayList<>();
+            lines.add(String.format(Locale.US, "ASP.NET queue up to %.0f, Web Service current connections up to %.0f", queued, conns));
+            if (in.logs() != null && !in.logs().perMinute().isEmpty()) {
+                // a queue seen in seconds of sampling is a moment, not the window: say which
+                lines.add("counter samples: " + CounterCoverage.of(queue, in.logs()).describe());
+            }
             out.add(Candidate.observed(new Finding(Cause.BACKEND_STALL, 0.4, String.format(Locale.US, "requests are queueing (%.0f queued)", queued),
-                    List.of(String.format(Locale.US, "ASP.NET queue up to %.0f, Web Service current connections up to %.0f", queued, conns)))));
+                    List.copyOf(lines))));
         }
         return out;
     }
