@@ -191,11 +191,19 @@ public final class ConfigReader {
             applyCollection(coll, "rule", "name", global, e -> rule(e, "global"), RewriteRule::name);
         }
         rules.addAll(global);
+        List<List<Scoped>> levels = new ArrayList<>();
         for (Map.Entry<Element, String> e : b.siteRuleCollections.entrySet()) {
-            List<RewriteRule> site = new ArrayList<>();
+            List<Scoped> level = new ArrayList<>();
             String scope = e.getValue();
-            applyCollection(e.getKey(), "rule", "name", site, el -> rule(el, scope), RewriteRule::name);
-            rules.addAll(site);
+            applyCollection(e.getKey(), "rule", "name", level, el -> new Scoped(rule(el, scope), XmlNode.of(el)), x -> x.rule().name());
+            levels.add(level);
+        }
+        for (List<Scoped> level : levels) {
+            for (Scoped x : level) {
+                if (!inherited(x, levels)) {
+                    rules.add(x.rule());
+                }
+            }
         }
         List<ConfigFinding> findings = Findings.of(proxy, farms, rules);
         for (Map.Entry<String, Element> o : b.proxyOverrides.entrySet()) {
@@ -205,6 +213,19 @@ public final class ConfigReader {
                     o.getKey(), site.timeout(), site.enabled())));
         }
         return new ArrConfig(source, proxy, List.copyOf(farms), List.copyOf(rules), List.copyOf(findings), xml(b));
+    }
+
+    /** A distributed rule with its element as written, to tell an inherited copy from a rule of the level's own. */
+    private record Scoped(RewriteRule rule, XmlNode xml) {
+    }
+
+    /**
+     * appcmd lists an application's rules with those it inherits from the site (and server) above it: the same name and
+     * the same element as a parent level's rule is that rule, counted once, at the level that defines it.
+     */
+    private static boolean inherited(Scoped x, List<List<Scoped>> levels) {
+        return levels.stream().flatMap(List::stream).anyMatch(p -> RuleScope.inherits(x.rule().scope(), p.rule().scope())
+                && p.rule().name().equalsIgnoreCase(x.rule().name()) && p.xml().equals(x.xml()));
     }
 
     /** The farms, global rules and proxy section as written, with the same collection semantics as above. */

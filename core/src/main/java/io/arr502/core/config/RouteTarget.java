@@ -10,7 +10,9 @@ import java.time.Duration;
  * @param backendUrl      the rewrite target as written
  * @param effectiveTimeout the timeout ARR applies to this route
  * @param timeoutSource   e.g. "webFarm[appFarm]/applicationRequestRouting/protocol@timeout (default)"
+ * @param ruleScope       where the rule is defined: "global", "(server)", a site or "Site/app" (null without a rule);
+ *                        a rule below a site matched the path relative to its application, not the whole route
  */
 public record RouteTarget(String route, String rule, String farm, String backendUrl,
-                          Duration effectiveTimeout, String timeoutSource) {
+                          Duration effectiveTimeout, String timeoutSource, String ruleScope) {
 }

@@ -162,12 +162,16 @@ public final class RemediationPlanner {
             throw new UnsafeValueException("no rewrite rule in the configuration forwards " + env.route() + " to a farm");
         }
         XmlNode source = cfg.xml().farm(farm.name());
-        XmlNode rule = cfg.xml().globalRule(target.rule());
         if (source == null) {
             throw new UnsafeValueException("farm " + farm.name() + " was not found in the configuration's XML");
         }
+        if (!"global".equals(target.ruleScope())) {
+            // a global rule of the same name, if any, is another rule: never copy it in place of this one
+            throw new UnsafeValueException(scopedRule(target));
+        }
+        XmlNode rule = cfg.xml().globalRule(target.rule());
         if (rule == null) {
-            throw new UnsafeValueException("rule " + target.rule() + " that forwards the route is a site rule; a global rule placed first would apply to every site");
+            throw new UnsafeValueException("global rule " + target.rule() + " was not found in the configuration's XML");
         }
         for (XmlNode r : cfg.xml().globalRules()) {
             if (r == rule) {
@@ -190,6 +194,19 @@ public final class RemediationPlanner {
                 new Precondition(Precondition.Kind.FARM_UNCHANGED, farmName, ConfigDigest.of(source)),
                 new Precondition(Precondition.Kind.GLOBAL_RULES_UNCHANGED, null, ConfigDigest.ofRules(cfg.xml().globalRules())));
         return new RemediationPlan(Cause.ARR_TIMEOUT_TOO_LOW, title, fix, rollbackOf(fix), notes, backup, checks, null);
+    }
+
+    /** Why a rule below the server's global rules cannot become the route's global rule as it is. */
+    private static String scopedRule(RouteTarget target) {
+        String scope = target.ruleScope();
+        int slash = scope == null ? -1 : scope.indexOf('/');
+        if (slash < 0 || slash == scope.length() - 1) {
+            return "rule " + target.rule() + " that forwards the route is a rule of " + (scope == null ? "an unknown level" : scope)
+                    + ", not a global rule; a global rule placed first would apply to every site";
+        }
+        String app = scope.substring(slash);
+        return "rule " + target.rule() + " that forwards the route is a rule of " + scope + ": it sees the path relative to " + app
+                + " (its {R:0} lacks " + app + "), so a global rule copied from it would send another URL to the backend and apply to every site";
     }
 
     private static RemediationPlan farmTimeout(ArrConfig cfg, WebFarm farm, String hms, String backup) {

@@ -34,6 +34,11 @@ final class RouteRule {
                 || !"Rewrite".equalsIgnoreCase(action.attr("type"))) {
             throw new UnsafeValueException("rule " + original.attr("name") + " does not rewrite to http(s)://" + sourceFarm + "/…");
         }
+        if (url.matches("(?s).*\\{R:[1-9][0-9]*}.*")) {
+            // the route's pattern has no groups: {R:1} would be empty and the backend would get another URL
+            throw new UnsafeValueException("rule " + original.attr("name") + " builds its URL from a group of its own pattern ("
+                    + Shell.printable(url) + "); a route rule with the route's pattern cannot keep it");
+        }
         String newUrl = prefix + newFarm + url.substring(prefix.length() + sourceFarm.length());
 
         Map<String, String> own = new LinkedHashMap<>();

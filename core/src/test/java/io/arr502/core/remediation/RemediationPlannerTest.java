@@ -61,4 +61,30 @@ class RemediationPlannerTest {
         RemediationPlan p = RemediationPlanner.plan(Plans.reportsNeedMoreTime("/api/reports/{id}"), ev, Plans.CLOCK).get(0);
         assertThat(p.refusal()).contains("global rule block-bots runs before ARR_appFarm_loadbalance");
     }
+
+    @Test
+    void aRuleOfAnApplicationIsNeverCopiedIntoAGlobalRule() throws Exception {
+        // config/app-scope: /api's own rule forwards /api/orders/{id}; a disabled global rule happens to share its name
+        Path cfg = tmp.resolve("applicationHost.config");
+        Files.writeString(cfg, Files.readString(Path.of("src/test/resources/config/app-scope/applicationHost.config")).replace("<proxy enabled=\"true\" />",
+                "<proxy enabled=\"true\" />\n<rewrite><globalRules><rule name=\"api-orders\" enabled=\"false\"><match url=\"^api/orders/(.*)\" />"
+                        + "<action type=\"Rewrite\" url=\"http://shopFarm/{R:0}\" /></rule></globalRules></rewrite>"));
+        Evidence ev = new Evidence(null, null, ConfigReader.read(cfg), List.of(), null, List.of());
+        List<RemediationPlan> plans = RemediationPlanner.plan(Plans.reportsNeedMoreTime("/api/orders/{id}"), ev, Plans.CLOCK);
+        RemediationPlan dedicated = plans.get(0);
+        assertThat(dedicated.refusal()).contains("rule api-orders that forwards the route is a rule of Default Web Site/api: it sees the path relative to /api");
+        assertThat(dedicated.fix()).allSatisfy(s -> assertThat(s.argv()).isEmpty());
+        // the farm the application's rule forwards to is still right for a farm-wide alternative
+        assertThat(plans.get(1).title()).startsWith("alternative: raise farm apiFarm's timeout");
+    }
+
+    @Test
+    void aRuleThatBuildsItsUrlFromAGroupIsNotCopiedWithTheRoutesPattern() throws Exception {
+        Path cfg = tmp.resolve("applicationHost.config");
+        Files.writeString(cfg, Files.readString(StandIn.FIXTURE).replace("<match url=\".*\" />", "<match url=\"^(.*)\" />")
+                .replace("https://appFarm/{R:0}", "https://appFarm/{R:1}"));
+        RemediationPlan p = Plans.dedicated(cfg);
+        assertThat(p.refusal()).contains("builds its URL from a group of its own pattern (https://appFarm/{R:1})");
+        assertThat(p.fix()).allSatisfy(s -> assertThat(s.argv()).isEmpty());
+    }
 }
