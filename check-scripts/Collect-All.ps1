@@ -16,8 +16,10 @@
 .PARAMETER CollectorTimeoutSeconds
     Deadline of one collector.
 .PARAMETER CounterSeconds
-    How long the counters are sampled (every 2 s). The counters collector's deadline grows with it; the budget must
-    allow it. A short sample is a snapshot of the window, and the document says how many seconds it covers.
+    How long the counters are sampled live (every 2 s) when no counter log is installed. The counters collector's
+    deadline grows with it; the budget must allow it. A short sample is a snapshot of the window, and the document
+    says how many seconds it covers. With the counter log of Install-Arr502CounterLog.ps1 the collector reads the
+    last WindowMinutes (at most 360) from it instead.
 .PARAMETER WindowMinutes
     The triage window: event log entries and FREB traces of the last WindowMinutes are collected.
 .EXAMPLE
@@ -39,7 +41,7 @@ $ErrorActionPreference = 'Stop'
 # collector name -> script and its own arguments (each also gets -OutFile)
 $collectors = [ordered]@{
     'eventlog'      = @('Get-Arr502EventLog.ps1', '-WindowMinutes', "$WindowMinutes")
-    'counters'      = @('Get-Arr502Counters.ps1', '-SampleInterval', '2', '-MaxSamples', "$([Math]::Max(1, [int]($CounterSeconds / 2)))")
+    'counters'      = @('Get-Arr502Counters.ps1', '-WindowMinutes', "$([Math]::Min(360, $WindowMinutes))", '-SampleInterval', '2', '-MaxSamples', "$([Math]::Max(1, [int]($CounterSeconds / 2)))")
     'winhttp-proxy' = @('Get-Arr502WinHttpProxy.ps1')
     'config'        = @('Get-Arr502Config.ps1')
     'freb-listing'  = @('Get-Arr502FrebListing.ps1', '-WindowMinutes', "$WindowMinutes", '-CopyTo', "`"$(Join-Path -Path $OutDir -ChildPath 'FailedReqLogFiles')`"")
