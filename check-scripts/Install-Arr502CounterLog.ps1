@@ -7,9 +7,9 @@
     Get-Arr502Counters.ps1 -ListCounterPaths for the local paths (English names mapped through Perflib\009), so a
     German or French host logs its own names. The collector is created with logman as a circular binary log
     (-f bincirc -max MaxSizeMB): one file that keeps the newest samples and never grows past its size, every
-    SampleInterval seconds, in Folder\Name*.blg, which Get-Arr502Counters.ps1 reads back with Import-Counter. A
-    scheduled task (schtasks /SC ONSTART, as SYSTEM) starts it again after a reboot, since a data collector does not
-    restart by itself. Every command is printed before it runs, in a form that runs as pasted in PowerShell.
+    SampleInterval seconds, in Folder\Name.blg (--v: no version suffix), which Get-Arr502Counters.ps1 reads back
+    with Import-Counter (it takes the newest Folder\Name*.blg). A scheduled task (schtasks /SC ONSTART, as SYSTEM)
+    starts it again after a reboot, since a data collector does not restart by itself. Every command is printed before it runs, in a form that runs as pasted in PowerShell.
     Needs: an administrator (logman create and schtasks /Create /RU SYSTEM).
     Sources: learn.microsoft.com "logman create counter", "logman" (start, stop, delete, query), "schtasks create".
 .PARAMETER Name
@@ -48,8 +48,9 @@ $schtasks = Join-Path -Path $env:windir -ChildPath 'system32\schtasks.exe'
 function Format-Arr502Argument {
     [CmdletBinding()]
     param([Parameter(Mandatory = $true)][AllowEmptyString()][string]$Value)
-    # a plain token as it is; anything else single-quoted, which PowerShell takes literally ('' is one quote)
-    if ($Value -match '^[A-Za-z0-9_.:\\/-]+$') {
+    # a plain token as it is; anything else single-quoted, which PowerShell takes literally ('' is one quote);
+    # '--v' quoted too, so no PowerShell version reads the leading -- as its own end-of-parameters marker
+    if ($Value -match '^[A-Za-z0-9_.:\\/-]+$' -and -not $Value.StartsWith('--')) {
         return $Value
     }
     return "'" + ($Value -replace "'", "''") + "'"
@@ -106,14 +107,15 @@ try {
     }
     New-Item -ItemType Directory -Force -Path $Folder | Out-Null
     $interval = [TimeSpan]::FromSeconds($SampleInterval).ToString('hh\:mm\:ss')
-    $output = Join-Path -Path $Folder -ChildPath $Name
+    $output = Join-Path -Path $Folder -ChildPath "$Name.blg"
+    # --v: no version suffix on the file name ("-[-]v": an extra hyphen negates the option)
     [void](Invoke-Arr502Tool -Tool $logman -Shown $shownLogman -Arguments (@('create', 'counter', $Name, '-f', 'bincirc', '-max', "$MaxSizeMB",
-                '-si', $interval, '-o', $output, '-c') + $paths))
+                '-si', $interval, '--v', '-o', $output, '-c') + $paths))
     [void](Invoke-Arr502Tool -Tool $logman -Shown $shownLogman -Arguments @('start', $Name))
     # a data collector does not start again after a reboot by itself
     [void](Invoke-Arr502Tool -Tool $schtasks -Shown $shownSchtasks -Arguments @('/Create', '/TN', $Name, '/SC', 'ONSTART', '/RU', 'SYSTEM',
             '/TR', "$logman start $Name", '/F'))
-    Write-Host ("counter collector {0}: {1} counters every {2} s into {3}*.blg (circular, {4} MB); Get-Arr502Counters.ps1 reads it back" -f `
+    Write-Host ("counter collector {0}: {1} counters every {2} s into {3} (circular, {4} MB); Get-Arr502Counters.ps1 reads it back" -f `
             $Name, $paths.Count, $SampleInterval, $output, $MaxSizeMB)
     exit 0
 } catch {
