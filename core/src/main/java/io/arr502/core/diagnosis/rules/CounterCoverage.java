@@ -18,8 +18,8 @@ import java.util.Locale;
  * minutes, so a rule must state it as a snapshot and not rest a main cause on it.
  *
  * @param samples   the counter's samples with a timestamp, oldest first
- * @param from      the judged window's first minute (the log's first minute bucket)
- * @param to        the end of its last minute
+ * @param from      the judged window's start ({@code LogSummary.windowStart}, else the log's first minute)
+ * @param to        its end, exclusive
  * @param inWindow  how many samples fall inside [from, to)
  * @param coverage  0..1: the part of the window between the first and the last sample inside it
  */
@@ -31,8 +31,9 @@ record CounterCoverage(List<CollectedEvidence.CounterSample> samples, Instant fr
     static CounterCoverage of(List<CollectedEvidence.CounterSample> series, LogSummary logs) {
         List<CollectedEvidence.CounterSample> s = series.stream().filter(x -> x.timestamp() != null)
                 .sorted(Comparator.comparing(CollectedEvidence.CounterSample::timestamp)).toList();
-        Instant from = logs.perMinute().get(0).minute();
-        Instant to = logs.perMinute().get(logs.perMinute().size() - 1).minute().plusSeconds(60);
+        // the window the check judges (the requested one: requests may stop before it does), else the log's minutes
+        Instant from = logs.windowStart() != null ? logs.windowStart() : logs.perMinute().get(0).minute();
+        Instant to = logs.windowEnd() != null ? logs.windowEnd() : logs.perMinute().get(logs.perMinute().size() - 1).minute().plusSeconds(60);
         List<CollectedEvidence.CounterSample> in = s.stream().filter(x -> !x.timestamp().isBefore(from) && x.timestamp().isBefore(to)).toList();
         double cov = in.size() < 2 ? 0 : Math.min(1.0, (double) Duration.between(in.get(0).timestamp(), in.get(in.size() - 1).timestamp()).toSeconds()
                 / Duration.between(from, to).toSeconds());
