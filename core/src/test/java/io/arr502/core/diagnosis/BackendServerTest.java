@@ -100,6 +100,18 @@ class BackendServerTest {
     }
 
     @Test
+    void aServerNamedFromCountersSaysWhatTheCountersCover() throws Exception {
+        Evidence traced = evidence(true, true);
+        // without the traces, ARR's Failed Requests counters name the server; their 2 s are a snapshot, and said to be one
+        Evidence ev = new Evidence(traced.logs(), null, traced.config(), List.of(), traced.collected(), List.of());
+        Finding f = Diagnoser.diagnose(ev, DiagnosisOptions.defaults()).findings().stream()
+                .filter(x -> x.cause() == Cause.BACKEND_SERVER_FAILING).findFirst().orElseThrow();
+        assertThat(f.headline()).startsWith("app02.contoso.local carries 57 of 57 failed requests (ARR counters)");
+        assertThat(f.evidence()).anySatisfy(e -> assertThat(e)
+                .startsWith("from ARR's per-server Failed Requests counters during the collection (2 samples over 2 s, 14:45:50-14:45:52 (a snapshot;"));
+    }
+
+    @Test
     void noDrainCommandWithoutConfigurationOrWhenNoOtherServerIsEnabled() throws Exception {
         Evidence noConfig = evidence(false, true);
         Diagnosis d = Diagnoser.diagnose(noConfig, DiagnosisOptions.defaults());

@@ -1,5 +1,6 @@
 package io.arr502.core.diagnosis.rules;
 
+import io.arr502.core.collect.CollectedEvidence;
 import io.arr502.core.diagnosis.BackendServer;
 import io.arr502.core.diagnosis.BackendServers;
 import io.arr502.core.diagnosis.Candidate;
@@ -29,7 +30,7 @@ final class BackendServerRule implements CauseRule {
                 lines.add(String.format(Locale.US, "%d other configured server(s) of %s have no failures in the evidence",
                         d.farmServers() - d.others().size() - 1, s.farm()));
             }
-            lines.add(d.byCounters() ? "from ARR's per-server Failed Requests counters during the collection"
+            lines.add(d.byCounters() ? "from ARR's per-server Failed Requests counters during the collection" + span(in, s)
                     : "FREB keeps at most maxLogFiles (default 50) traces per site: these counts are a sample");
             String what = d.byCounters() ? String.format(Locale.US, "%d of %d failed requests (ARR counters)", s.failedRequestsRise(), d.farmFailures())
                     : String.format(Locale.US, "%d of %d traced 502.3", s.failedTraces(), d.farmFailures());
@@ -37,5 +38,16 @@ final class BackendServerRule implements CauseRule {
                     "%s carries %s in farm %s (%d server(s))", s.server(), what, s.farm(), d.farmServers()), lines),
                     d.byCounters() ? s.failedRequestsRise() : s.failedTraces()));
         }).orElse(List.of());
+    }
+
+    /** What the counter's rise covers: seconds of a live sample, or the window read from a counter log. */
+    private static String span(DiagnosisInput in, BackendServer s) {
+        if (in.logs() == null || in.logs().perMinute().isEmpty() || in.evidence().collected() == null) {
+            return "";
+        }
+        String instance = ("(" + s.farm() + "\\" + s.server() + ")\\failed requests").toLowerCase(Locale.ROOT);
+        List<CollectedEvidence.CounterSample> series = in.evidence().collected().counters().stream()
+                .filter(x -> x.path().toLowerCase(Locale.ROOT).endsWith(instance)).toList();
+        return series.isEmpty() ? "" : " (" + CounterCoverage.of(series, in.logs()).describe() + ")";
     }
 }
