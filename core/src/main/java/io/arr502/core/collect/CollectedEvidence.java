@@ -50,6 +50,11 @@ public record CollectedEvidence(
                 null, List.of());
     }
 
+    /** "on ARR01", or "on the ARR host" when no document named it: front-end evidence says where it was seen. */
+    public String onHost() {
+        return host == null || host.isBlank() ? "on the ARR host" : "on " + host;
+    }
+
     /** Which documented event an entry is; anything else is OTHER and proves nothing by itself. */
     public enum EventKind {
         /** ARR 1000: "Server X in server farm Y is being marked unhealthy due to Z" (TechNet ff872129). */

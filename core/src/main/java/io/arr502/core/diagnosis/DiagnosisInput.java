@@ -73,7 +73,8 @@ public record DiagnosisInput(Evidence evidence, LogSummary logs, List<RouteEnvel
         }
         if (evidence.collected() != null && kind == ProbeResult.Kind.TCP) {
             for (CollectedEvidence.NetConnectionResult n : evidence.collected().netConnections()) {
-                lines.add(String.format(Locale.US, "TCP connect from the ARR host to %s:%d: %s", n.computerName(), n.port(),
+                String from = evidence.collected().host() == null ? "the ARR host" : evidence.collected().host();
+                lines.add(String.format(Locale.US, "TCP connect from %s to %s:%d: %s", from, n.computerName(), n.port(),
                         n.tcpTestSucceeded() ? "succeeded" : "FAILED"));
                 add += n.tcpTestSucceeded() ? -0.05 : 0.15;
             }

@@ -218,10 +218,18 @@ public final class VerdictBuilder {
 
     /** How the collectors saw (language, account, providers not on the host): beside the problems, never in the first line. */
     private static List<String> noteLines(Evidence ev) {
-        if (ev.collected() == null || ev.collected().notes() == null) {
+        if (ev.collected() == null) {
             return List.of();
         }
-        return ev.collected().notes().stream().map(n -> "collector note: " + n).toList();
+        List<String> out = new ArrayList<>();
+        if (ev.collected().host() != null) {
+            // the collectors run on the ARR front end: its counters, events and settings are that host's, not the backends'
+            out.add("evidence from host " + ev.collected().host() + (ev.collected().collectedAt() == null ? "" : " (collected " + ev.collected().collectedAt() + ")"));
+        }
+        if (ev.collected().notes() != null) {
+            ev.collected().notes().forEach(n -> out.add("collector note: " + n));
+        }
+        return out;
     }
 
     private static List<String> logLines(LogSummary logs, JudgedRate judged) {

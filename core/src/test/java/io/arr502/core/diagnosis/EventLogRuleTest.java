@@ -63,7 +63,7 @@ class EventLogRuleTest {
                 .noneSatisfy(e -> assertThat(e).containsIgnoringCase("webFarm"));
         Finding unreachable = d.findings().stream().filter(x -> x.cause() == Cause.BACKEND_UNREACHABLE).findFirst().orElseThrow();
         assertThat(unreachable.evidence()).anySatisfy(e -> assertThat(e).contains("application pool 'Reports'"))
-                .anySatisfy(e -> assertThat(e).contains("on this host"))
+                .anySatisfy(e -> assertThat(e).contains("on ARR01"))
                 .anySatisfy(e -> assertThat(e).contains("1 documented event(s) outside the window ignored"));
     }
 
@@ -94,7 +94,7 @@ class EventLogRuleTest {
         io.arr502.core.log.Window range = io.arr502.core.log.Window.range(Instant.parse("2026-11-24T14:00:00Z"),
                 Instant.parse("2026-11-24T14:15:00Z"));
         Finding pool = diagnose(c, range).findings().stream().filter(x -> x.cause() == Cause.BACKEND_UNREACHABLE).findFirst().orElseThrow();
-        assertThat(pool.evidence()).contains("1 event(s) in the window 2026-11-24 14:00..14:15 UTC; "
+        assertThat(pool.evidence()).contains("1 event(s) on ARR01, in the window 2026-11-24 14:00..14:15 UTC; "
                 + "1 documented event(s) outside the window ignored"); // 14:15:00 is the window's (exclusive) end
         assertThat(pool.evidence()).anySatisfy(e -> assertThat(e).startsWith("2026-11-24T14:12:00Z").contains("application pool 'Reports'"));
 

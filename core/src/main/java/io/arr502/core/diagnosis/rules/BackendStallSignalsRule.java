@@ -35,7 +35,7 @@ final class BackendStallSignalsRule implements CauseRule {
                 .mapToDouble(CollectedEvidence.CounterSample::value).max().orElse(0);
         if (queued > 0 && in.count502_3() > 0) {
             List<String> lines = new ArrayList<>();
-            lines.add(String.format(Locale.US, "ASP.NET queue up to %.0f, Web Service current connections up to %.0f", queued, conns));
+            lines.add(String.format(Locale.US, "ASP.NET queue up to %.0f, Web Service current connections up to %.0f %s", queued, conns, c.onHost()));
             if (in.logs() != null && !in.logs().perMinute().isEmpty()) {
                 // a queue seen in seconds of sampling is a moment, not the window: say which
                 lines.add("counter samples: " + CounterCoverage.of(queue, in.logs()).describe());

@@ -42,9 +42,9 @@ final class EventLogRule implements CauseRule {
                 .filter(e -> e.kind() != EventKind.OTHER).toList();
         List<EventLogEntry> inWindow = all.stream()
                 .filter(e -> from == null || (e.time() != null && !e.time().isBefore(from) && e.time().isBefore(to))).toList();
-        String where = from == null ? "collected events (no log window to filter them by)"
+        String where = c.onHost() + ", " + (from == null ? "collected events (no log window to filter them by)"
                 : String.format(Locale.US, "in the window %s; %d documented event(s) outside the window ignored", window(from, to),
-                all.size() - inWindow.size());
+                all.size() - inWindow.size()));
         List<Candidate> out = new ArrayList<>();
         add(out, inWindow, EventKind.ARR_SERVER_UNHEALTHY, Cause.BACKEND_UNREACHABLE, 0.5, where,
                 "ARR marked a farm server unhealthy (event 1000)",
@@ -56,8 +56,8 @@ final class EventLogRule implements CauseRule {
                 "the ASP.NET Core Module logged errors, not ARR",
                 "fix: the app process behind the module (stdout log, start errors); ARR farm settings do not apply");
         add(out, inWindow, EventKind.WAS_POOL_FAILURE, Cause.BACKEND_UNREACHABLE, 0.5, where,
-                "an application pool failed on this host (WAS 5002/5009/5010/5011)",
-                "fix: the application pool on this host (rapid-fail protection, crashes); not an ARR farm setting");
+                "an application pool failed " + c.onHost() + " (WAS 5002/5009/5010/5011)",
+                "fix: the application pool " + c.onHost() + " (rapid-fail protection, crashes); not an ARR farm setting");
         return out;
     }
 
