@@ -86,6 +86,28 @@ class EventLogRuleTest {
     }
 
     @Test
+    void theServerFarmAndReasonOfEvent1000AreNamedInTheSummaryWhenTheMessageHasItsDocumentedShape() throws Exception {
+        // TechNet ff872129: "Server <server name> in server farm <server farm name> is being marked unhealthy due to <reason>."
+        String provider = "Application Request Routing";
+        CollectedEvidence c = events(List.of(
+                new EventLogEntry(Instant.parse("2026-11-24T14:02:00Z"), 1000, provider, "3", "Application",
+                        "Server app02 in server farm Api is being marked unhealthy due to 12029."),
+                new EventLogEntry(Instant.parse("2026-11-24T14:05:00Z"), 1000, provider, "3", "Application",
+                        "Server app02 in server farm Api is being marked unhealthy due to 12002."),
+                new EventLogEntry(Instant.parse("2026-11-24T14:03:00Z"), 1000, provider, "3", "Application",
+                        "Server app01 in server farm Api is being marked unhealthy due to 12029."),
+                // a message without the documented shape (here cut short) is not read for names, only counted and shown
+                new EventLogEntry(Instant.parse("2026-11-24T14:04:00Z"), 1000, provider, "3", "Application",
+                        "Server app03 in server farm Api")), List.of());
+        List<String> ev = diagnose(c).findings().stream().filter(x -> x.cause() == Cause.BACKEND_UNREACHABLE).findFirst().orElseThrow()
+                .evidence();
+        assertThat(ev).anySatisfy(e -> assertThat(e).startsWith("4 event(s)"));
+        assertThat(ev.stream().filter(e -> e.startsWith("marked unhealthy: ")).toList()).containsExactly(
+                "marked unhealthy: app02 in farm Api ×2 (last reason: 12002)",
+                "marked unhealthy: app01 in farm Api ×1 (last reason: 12029)");
+    }
+
+    @Test
     void theWindowIsTheRequestedOneNotTheLogsFirstToLastRequest() throws Exception {
         // the app pool crashed at 14:12 and requests stopped after 14:09: a 14:00-14:15 triage still counts the crash
         CollectedEvidence f = fixture();

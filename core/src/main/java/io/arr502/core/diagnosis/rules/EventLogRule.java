@@ -46,17 +46,18 @@ final class EventLogRule implements CauseRule {
                 : String.format(Locale.US, "in the window %s; %d documented event(s) outside the window ignored", window(from, to),
                 all.size() - inWindow.size()));
         List<Candidate> out = new ArrayList<>();
+        List<String> servers = UnhealthyServers.lines(inWindow.stream().filter(e -> e.kind() == EventKind.ARR_SERVER_UNHEALTHY).toList());
         add(out, inWindow, EventKind.ARR_SERVER_UNHEALTHY, Cause.BACKEND_UNREACHABLE, 0.5, where,
-                "ARR marked a farm server unhealthy (event 1000)",
+                "ARR marked a farm server unhealthy (event 1000)", servers,
                 "fix: the server and reason the event names; ARR stops routing to it until its health check passes");
         add(out, inWindow, EventKind.ARR_FARM_MIN_SERVERS, Cause.NO_HEALTHY_SERVER, 0.5, where,
-                "a farm reached its minimum-server threshold (ARR event 1002): unhealthy servers get traffic",
+                "a farm reached its minimum-server threshold (ARR event 1002): unhealthy servers get traffic", List.of(),
                 "fix: bring the farm's unhealthy servers back (see the 1000 events), check minServers");
         add(out, inWindow, EventKind.ASPNET_CORE_MODULE, Cause.ANCM_CONNECTION_FAILURE, 0.4, where,
-                "the ASP.NET Core Module logged errors, not ARR",
+                "the ASP.NET Core Module logged errors, not ARR", List.of(),
                 "fix: the app process behind the module (stdout log, start errors); ARR farm settings do not apply");
         add(out, inWindow, EventKind.WAS_POOL_FAILURE, Cause.BACKEND_UNREACHABLE, 0.5, where,
-                "an application pool failed " + c.onHost() + " (WAS 5002/5009/5010/5011)",
+                "an application pool failed " + c.onHost() + " (WAS 5002/5009/5010/5011)", List.of(),
                 "fix: the application pool " + c.onHost() + " (rapid-fail protection, crashes); not an ARR farm setting");
         return out;
     }
@@ -71,13 +72,14 @@ final class EventLogRule implements CauseRule {
     }
 
     private static void add(List<Candidate> out, List<EventLogEntry> events, EventKind kind, Cause cause, double confidence,
-                            String where, String summary, String fix) {
+                            String where, String summary, List<String> named, String fix) {
         List<EventLogEntry> hits = events.stream().filter(e -> e.kind() == kind).toList();
         if (hits.isEmpty()) {
             return;
         }
         List<String> lines = new ArrayList<>();
         lines.add(hits.size() + " event(s) " + where);
+        named.forEach(n -> lines.add("marked unhealthy: " + n));
         hits.stream().limit(3).forEach(e -> lines.add(e.time() + " " + e.provider() + " " + e.id() + ": " + oneLine(e.message())));
         lines.add(fix);
         out.add(Candidate.observed(new Finding(cause, confidence, summary, lines)));
