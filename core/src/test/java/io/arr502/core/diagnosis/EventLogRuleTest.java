@@ -67,16 +67,18 @@ class EventLogRuleTest {
                 .anySatisfy(e -> assertThat(e).contains("1 documented event(s) outside the window ignored"));
     }
 
+    /** An ARR health event on the provider name the collector matches ("Request Routing"; ARR's own is undocumented). */
+    private static EventLogEntry arr(String time, int id, String message) {
+        return new EventLogEntry(Instant.parse(time), id, "Application Request Routing", "3", "Application", message);
+    }
+
     @Test
     void arrHealthEventsCorroborateTheirCauses() throws Exception {
         // message shapes of ARR 1000/1002 as TechNet ff872129 gives them (CollectedEvidence.EventKind); the provider name
         // is the one the collector matches ("Request Routing"), ARR's own is undocumented
-        String provider = "Application Request Routing";
         CollectedEvidence c = events(List.of(
-                new EventLogEntry(Instant.parse("2026-11-24T14:02:00Z"), 1000, provider, "3", "Application",
-                        "Server app01 in server farm Api is being marked unhealthy due to 12029"),
-                new EventLogEntry(Instant.parse("2026-11-24T14:02:30Z"), 1002, provider, "3", "Application",
-                        "Server farm Api has reached its minimum server threshold")), List.of());
+                arr("2026-11-24T14:02:00Z", 1000, "Server app01 in server farm Api is being marked unhealthy due to 12029"),
+                arr("2026-11-24T14:02:30Z", 1002, "Server farm Api has reached its minimum server threshold")), List.of());
         Diagnosis d = diagnose(c);
         assertThat(d.findings()).extracting(Finding::cause).contains(Cause.BACKEND_UNREACHABLE, Cause.NO_HEALTHY_SERVER);
         Finding none = d.findings().stream().filter(x -> x.cause() == Cause.NO_HEALTHY_SERVER).findFirst().orElseThrow();
@@ -88,17 +90,12 @@ class EventLogRuleTest {
     @Test
     void theServerFarmAndReasonOfEvent1000AreNamedInTheSummaryWhenTheMessageHasItsDocumentedShape() throws Exception {
         // TechNet ff872129: "Server <server name> in server farm <server farm name> is being marked unhealthy due to <reason>."
-        String provider = "Application Request Routing";
         CollectedEvidence c = events(List.of(
-                new EventLogEntry(Instant.parse("2026-11-24T14:02:00Z"), 1000, provider, "3", "Application",
-                        "Server app02 in server farm Api is being marked unhealthy due to 12029."),
-                new EventLogEntry(Instant.parse("2026-11-24T14:05:00Z"), 1000, provider, "3", "Application",
-                        "Server app02 in server farm Api is being marked unhealthy due to 12002."),
-                new EventLogEntry(Instant.parse("2026-11-24T14:03:00Z"), 1000, provider, "3", "Application",
-                        "Server app01 in server farm Api is being marked unhealthy due to 12029."),
+                arr("2026-11-24T14:02:00Z", 1000, "Server app02 in server farm Api is being marked unhealthy due to 12029."),
+                arr("2026-11-24T14:05:00Z", 1000, "Server app02 in server farm Api is being marked unhealthy due to 12002."),
+                arr("2026-11-24T14:03:00Z", 1000, "Server app01 in server farm Api is being marked unhealthy due to 12029."),
                 // a message without the documented shape (here cut short) is not read for names, only counted and shown
-                new EventLogEntry(Instant.parse("2026-11-24T14:04:00Z"), 1000, provider, "3", "Application",
-                        "Server app03 in server farm Api")), List.of());
+                arr("2026-11-24T14:04:00Z", 1000, "Server app03 in server farm Api")), List.of());
         List<String> ev = diagnose(c).findings().stream().filter(x -> x.cause() == Cause.BACKEND_UNREACHABLE).findFirst().orElseThrow()
                 .evidence();
         assertThat(ev).anySatisfy(e -> assertThat(e).startsWith("4 event(s)"));
