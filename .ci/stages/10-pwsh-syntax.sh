@@ -5,21 +5,24 @@
 # exit codes read without the handle); each rule must reject its own bad fixture, or the lint proves nothing.
 set -euo pipefail
 cd "$(dirname "$0")/../pwsh-syntax"
+# own temp files: two runs at once (parallel jobs on one agent) shared one fixed /tmp file and one read the other's
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
 node check.mjs ../../check-scripts/*.ps1
-if node check.mjs fixtures/broken.ps1 >/tmp/arr502-broken.txt 2>&1; then
+if node check.mjs fixtures/broken.ps1 >"$tmp/broken.txt" 2>&1; then
   echo "the syntax check accepted fixtures/broken.ps1: it proves nothing" >&2
   exit 1
 fi
-echo "broken fixture rejected as expected: $(head -1 /tmp/arr502-broken.txt)"
+echo "broken fixture rejected as expected: $(head -1 "$tmp/broken.txt")"
 node lint.mjs ../../check-scripts/*.ps1
 for rule in tnc:ARR-TNC counter:ARR-COUNTER exitcode:ARR-EXITCODE; do
   fixture="fixtures/lint-${rule%%:*}.ps1"
   node check.mjs "$fixture" >/dev/null # the bad fixtures are valid PowerShell: only the lint may reject them
-  if node lint.mjs "$fixture" >/tmp/arr502-lint.txt 2>&1 || ! grep -q "${rule#*:}" /tmp/arr502-lint.txt; then
+  if node lint.mjs "$fixture" >"$tmp/lint.txt" 2>&1 || ! grep -q "${rule#*:}" "$tmp/lint.txt"; then
     echo "lint.mjs did not reject $fixture with ${rule#*:}: it proves nothing" >&2
-    cat /tmp/arr502-lint.txt >&2
+    cat "$tmp/lint.txt" >&2
     exit 1
   fi
-  echo "$fixture rejected as expected: $(grep -m1 "${rule#*:}" /tmp/arr502-lint.txt)"
+  echo "$fixture rejected as expected: $(grep -m1 "${rule#*:}" "$tmp/lint.txt")"
 done
