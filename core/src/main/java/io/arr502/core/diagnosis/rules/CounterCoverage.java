@@ -20,10 +20,11 @@ import java.util.Locale;
  * @param samples   the counter's samples with a timestamp, oldest first
  * @param from      the judged window's start ({@code LogSummary.windowStart}, else the log's first minute)
  * @param to        its end, exclusive
- * @param inWindow  how many samples fall inside [from, to)
+ * @param inside    the samples inside [from, to), oldest first
  * @param coverage  0..1: the part of the window between the first and the last sample inside it
  */
-record CounterCoverage(List<CollectedEvidence.CounterSample> samples, Instant from, Instant to, int inWindow, double coverage) {
+record CounterCoverage(List<CollectedEvidence.CounterSample> samples, Instant from, Instant to, List<CollectedEvidence.CounterSample> inside,
+                       double coverage) {
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     /** Less than one log minute of samples cannot tell a plateau from a moment. */
     private static final Duration SNAPSHOT = Duration.ofSeconds(60);
@@ -37,7 +38,7 @@ record CounterCoverage(List<CollectedEvidence.CounterSample> samples, Instant fr
         List<CollectedEvidence.CounterSample> in = s.stream().filter(x -> !x.timestamp().isBefore(from) && x.timestamp().isBefore(to)).toList();
         double cov = in.size() < 2 ? 0 : Math.min(1.0, (double) Duration.between(in.get(0).timestamp(), in.get(in.size() - 1).timestamp()).toSeconds()
                 / Duration.between(from, to).toSeconds());
-        return new CounterCoverage(s, from, to, in.size(), cov);
+        return new CounterCoverage(s, from, to, in, cov);
     }
 
     Duration span() {
@@ -69,7 +70,7 @@ record CounterCoverage(List<CollectedEvidence.CounterSample> samples, Instant fr
                 HM.format(samples.get(samples.size() - 1).timestamp()));
         String window = String.format(Locale.US, "the judged window %s-%s", HM.format(from), HM.format(to));
         if (snapshot()) {
-            return when + " (a snapshot; " + (inWindow == 0 ? "outside " + window : "inside " + window) + ")";
+            return when + " (a snapshot; " + (inside.isEmpty() ? "outside " + window : "inside " + window) + ")";
         }
         return String.format(Locale.US, "%s: %.0f %% of %s", when, 100 * coverage, window);
     }

@@ -69,8 +69,7 @@ final class PoolExhaustionRule implements CauseRule {
         long covered = cov.covered(bursts);
         if (!cov.snapshot() && covered == bursts.size()) {
             // the window's own ceiling, held in every failure minute
-            double ceiling = cov.samples().stream().filter(x -> !x.timestamp().isBefore(cov.from()) && x.timestamp().isBefore(cov.to()))
-                    .mapToDouble(CollectedEvidence.CounterSample::value).max().orElse(0);
+            double ceiling = cov.inside().stream().mapToDouble(CollectedEvidence.CounterSample::value).max().orElse(0);
             List<CollectedEvidence.CounterSample> during = cov.samples().stream()
                     .filter(x -> bursts.stream().anyMatch(m -> CounterCoverage.inMinute(x, m))).toList();
             double low = during.stream().mapToDouble(CollectedEvidence.CounterSample::value).min().orElse(0);
