@@ -8,7 +8,6 @@ import io.arr502.core.probe.ProbeResult;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * What every rule sees: the evidence, the log summary (null without logs), the route envelopes, the
@@ -44,15 +43,7 @@ public record DiagnosisInput(Evidence evidence, LogSummary logs, List<RouteEnvel
 
     /** 502.3 lines with any of these win32 codes. */
     public long win32(int... codes) {
-        if (logs == null) {
-            return 0;
-        }
-        Map<Integer, Long> w = logs.win32For502_3();
-        long s = 0;
-        for (int c : codes) {
-            s += w.getOrDefault(c, 0L);
-        }
-        return s;
+        return logs == null ? 0 : logs.win32Count(codes);
     }
 
     public RouteEnvelope envelope(String route) {

@@ -48,10 +48,7 @@ public final class JudgedRate {
             backend = new java.util.HashSet<>(ancm);
             backend.add(RouteStats.OTHER_ROUTES);
         }
-        long aborts = 0;
-        for (int code : CLIENT_ABORT_CODES) {
-            aborts += aborts(logs, backend, code);
-        }
+        long aborts = aborts(logs, backend, CLIENT_ABORT_CODES);
         long all = logs.count502_3() + logs.count(LogSummary.UNKNOWN_SUBSTATUS_502);
         return new JudgedRate(logs.requests(), judgeClientAborts ? all : all - aborts, aborts, judgeClientAborts, Set.copyOf(backend));
     }
@@ -122,21 +119,17 @@ public final class JudgedRate {
         return abortsJudged ? r.count502_3() : r.count502_3() - clientAborts(r);
     }
 
-    private static long aborts(LogSummary logs, Set<String> backendRoutes, int code) {
-        long n = logs.win32For502_3().getOrDefault(code, 0L);
+    private static long aborts(LogSummary logs, Set<String> backendRoutes, int... codes) {
+        long n = logs.win32Count(codes);
         for (RouteStats r : logs.routes()) {
             if (backendRoutes.contains(r.route())) {
-                n -= r.win32For502_3().getOrDefault(code, 0L);
+                n -= r.win32Count(codes);
             }
         }
         return Math.max(0, n);
     }
 
     private static long aborts(RouteStats r) {
-        long n = 0;
-        for (int code : CLIENT_ABORT_CODES) {
-            n += r.win32For502_3().getOrDefault(code, 0L);
-        }
-        return n;
+        return r.win32Count(CLIENT_ABORT_CODES);
     }
 }

@@ -70,6 +70,11 @@ public record LogSummary(
         return count("502.3");
     }
 
+    /** The window's 502.3 lines with any of these win32 codes. */
+    public long win32Count(int... codes) {
+        return RouteStats.sum(win32For502_3, codes);
+    }
+
     /** 502.3 share of all requests in percent; 0 when there were no requests. */
     public double rate502_3() {
         return requests == 0 ? 0.0 : 100.0 * count502_3() / requests;

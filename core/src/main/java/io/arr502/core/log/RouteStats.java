@@ -30,6 +30,20 @@ public record RouteStats(
         return OTHER_ROUTES.equals(route);
     }
 
+    /** This route's 502.3 lines with any of these win32 codes. */
+    public long win32Count(int... codes) {
+        return sum(win32For502_3, codes);
+    }
+
+    /** The counts of these codes in a win32 → count map. */
+    static long sum(Map<Integer, Long> win32, int... codes) {
+        long n = 0;
+        for (int c : codes) {
+            n += win32.getOrDefault(c, 0L);
+        }
+        return n;
+    }
+
     /** True when route names {@link #OTHER_ROUTES}. */
     public static boolean synthetic(String route) {
         return OTHER_ROUTES.equals(route);

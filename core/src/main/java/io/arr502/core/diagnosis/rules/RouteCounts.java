@@ -23,12 +23,7 @@ final class RouteCounts {
         long n = 0;
         for (RouteStats r : logs.routes()) {
             if (routes.contains(r.route())) {
-                if (codes.length == 0) {
-                    n += r.count502_3();
-                }
-                for (int c : codes) {
-                    n += r.win32For502_3().getOrDefault(c, 0L);
-                }
+                n += codes.length == 0 ? r.count502_3() : r.win32Count(codes);
             }
         }
         return n;
