@@ -105,7 +105,7 @@ public final class Diagnoser {
             double headroom = timeout == null ? Double.NaN : 100.0 * (timeout.toMillis() - r.ok().p99()) / timeout.toMillis();
             String cls = null;
             Duration rec = null;
-            long timeouts = r.win32For502_3().getOrDefault(12002, 0L);
+            long timeouts = r.win32Count(12002);
             // a route that hangs some requests would only hang them longer: no class for it
             if (timeout != null && (timeouts > 0 || headroom < 20) && !Stalls.hangs(r, timeout, opt.thresholds())) {
                 // the backend needs more than it got: the next class with room to spare
@@ -126,9 +126,9 @@ public final class Diagnoser {
      */
     static Duration inferredTimeout(LogSummary logs, long minCount) {
         // 502.3 counted without a time-taken (not logged or out of range) show no timeout: only routes whose 502.3 have one
-        return logs.routes().stream().filter(r -> r.win32For502_3().getOrDefault(12002, 0L) >= Math.max(1, minCount)
+        return logs.routes().stream().filter(r -> r.win32Count(12002) >= Math.max(1, minCount)
                         && r.maxTimeTaken502_3() > 0)
-                .max(Comparator.comparingLong(r -> r.win32For502_3().getOrDefault(12002, 0L)))
+                .max(Comparator.comparingLong(r -> r.win32Count(12002)))
                 .map(r -> Duration.ofSeconds(Math.round(r.p50TimeTaken502_3() / 1000.0))).filter(d -> !d.isZero()).orElse(null);
     }
 

@@ -20,7 +20,7 @@ public final class Stalls {
      * {@code minOkRequests} successful requests, and a successful p99 of at most {@code stallShare} of the timeout.
      */
     public static boolean hangs(RouteStats r, Duration timeout, Thresholds t) {
-        long timeouts = r.win32For502_3().getOrDefault(12002, 0L);
+        long timeouts = r.win32Count(12002);
         if (timeout == null || timeout.isZero() || timeouts == 0 || r.ok().count() < t.minOkRequests()) {
             return false;
         }

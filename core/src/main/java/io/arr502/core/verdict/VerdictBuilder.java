@@ -106,7 +106,7 @@ public final class VerdictBuilder {
             // always present (0 when none) so graphs keep a stable series; judged or not, the count is the same
             perf.add(new Perfdata("client_aborts", (double) judgedRate.clientAborts(), counterUom, null, null, 0.0, null));
             for (int code : PERF_WIN32) {
-                perf.add(new Perfdata("win32_" + code, (double) logs.win32For502_3().getOrDefault(code, 0L), counterUom, null, null, 0.0, null));
+                perf.add(new Perfdata("win32_" + code, (double) logs.win32Count(code), counterUom, null, null, 0.0, null));
             }
             RouteStats worst = logs.routes().isEmpty() ? null : logs.routes().get(0);
             if (worst != null && worst.count502_3() > 0) {

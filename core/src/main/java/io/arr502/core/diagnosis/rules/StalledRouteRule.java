@@ -29,15 +29,15 @@ final class StalledRouteRule implements CauseRule {
         // routes FREB shows as ANCM's or as ARR not yet connected belong to AncmRule / ConnectTimeoutRule
         java.util.Set<String> elsewhere = RouteCounts.notArrResponseTimeouts(in.evidence().freb());
         List<RouteStats> hanging = in.logs().routes().stream().filter(r -> !elsewhere.contains(r.route()) && in.hangs(r))
-                .sorted(Comparator.comparingLong((RouteStats r) -> r.win32For502_3().getOrDefault(12002, 0L)).reversed()).toList();
+                .sorted(Comparator.comparingLong((RouteStats r) -> r.win32Count(12002)).reversed()).toList();
         if (hanging.isEmpty()) {
             return List.of();
         }
-        long stalls = hanging.stream().mapToLong(r -> r.win32For502_3().getOrDefault(12002, 0L)).sum();
+        long stalls = hanging.stream().mapToLong(r -> r.win32Count(12002)).sum();
         List<String> lines = new ArrayList<>();
         for (RouteStats r : hanging.subList(0, Math.min(3, hanging.size()))) {
             RouteEnvelope env = in.envelope(r.route());
-            long n = r.win32For502_3().getOrDefault(12002, 0L);
+            long n = r.win32Count(12002);
             lines.add(String.format(Locale.US,
                     "%s: %d of %d requests (%.1f %%) end in 12002 at %,d ms, the %s timeout (%s), while its %d successful requests take p99 %,d ms (%.1f %% of the timeout)",
                     r.route(), n, r.requests(), 100.0 * n / r.requests(), r.p50TimeTaken502_3(), TimeoutRule.fmt(env.effectiveTimeout()),

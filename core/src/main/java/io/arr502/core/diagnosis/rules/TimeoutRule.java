@@ -34,10 +34,10 @@ final class TimeoutRule implements CauseRule {
         if (logs == null || in.win32(12002) == 0) {
             return List.of();
         }
-        List<RouteStats> timing = logs.routes().stream().filter(r -> r.win32For502_3().getOrDefault(12002, 0L) > 0
+        List<RouteStats> timing = logs.routes().stream().filter(r -> r.win32Count(12002) > 0
                         && !elsewhere.contains(r.route()) && !in.hangs(r))
-                .sorted(Comparator.comparingLong((RouteStats r) -> r.win32For502_3().getOrDefault(12002, 0L)).reversed()).toList();
-        long timeouts = timing.stream().mapToLong(r -> r.win32For502_3().getOrDefault(12002, 0L)).sum();
+                .sorted(Comparator.comparingLong((RouteStats r) -> r.win32Count(12002)).reversed()).toList();
+        long timeouts = timing.stream().mapToLong(r -> r.win32Count(12002)).sum();
         if (timeouts == 0) {
             return List.of();
         }
@@ -48,7 +48,7 @@ final class TimeoutRule implements CauseRule {
         int shown = 0;
         for (RouteStats r : timing) {
             RouteEnvelope env = in.envelope(r.route());
-            long n = r.win32For502_3().getOrDefault(12002, 0L);
+            long n = r.win32Count(12002);
             if (r.maxTimeTaken502_3() == 0) {
                 // counted without a time-taken (not logged or out of range): no median to compare, never "0 ms = NaN %"
                 if (shown++ < 3) {
@@ -65,7 +65,7 @@ final class TimeoutRule implements CauseRule {
                 }
             }
         }
-        List<RouteStats> quiet = logs.routes().stream().filter(r -> r.requests() > 0 && r.win32For502_3().getOrDefault(12002, 0L) == 0).toList();
+        List<RouteStats> quiet = logs.routes().stream().filter(r -> r.requests() > 0 && r.win32Count(12002) == 0).toList();
         long quietRoutes = quiet.size();
         long fastestOthers = quiet.stream().filter(r -> r.ok().count() > 0).mapToLong(r -> r.ok().p99()).max().orElse(0);
         boolean concentrated = timing.size() <= Math.max(1, routesWithTraffic / 3);
